@@ -1,0 +1,73 @@
+/**
+ * Errors people can act on. Every expected failure of revue is a `RevueError`
+ * with a stable `code`; the command line prints those without a stack and maps
+ * them to an exit status. Anything else is a bug and keeps its stack.
+ */
+
+/** Where in a source file a problem is. Lines and columns are 1-based. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type ErrorCode =
+  | 'INVALID_DATA'
+  | 'USAGE'
+  | 'BROWSER_NOT_FOUND'
+  | 'BROWSER_FAILED'
+  | 'RENDER_FAILED'
+  | 'TEMPLATE_ERROR'
+  | 'WRITE_FAILED'
+  | 'LOCKED';
+
+export class RevueError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.hint = options.hint;
+  }
+}
+
+/** Wrong command-line usage: exit status 2. */
+export class UsageError extends RevueError {
+  constructor(message: string, options: { hint?: string } = {}) {
+    super('USAGE', message, options);
+  }
+}
+
+/** No Chrome/Chromium could be found: exit status 2. */
+export class BrowserNotFoundError extends RevueError {
+  /** Every place that was looked at, in order, with what was found there. */
+  readonly lookedFor: readonly string[];
+
+  constructor(lookedFor: readonly string[], hint: string) {
+    super('BROWSER_NOT_FOUND', 'No Chrome or Chromium browser was found.', { hint });
+    this.lookedFor = lookedFor;
+  }
+}
+
+/** A template (the package's or the user's override) failed to compile or run. */
+export class TemplateError extends RevueError {
+  readonly position: SourcePosition | undefined;
+
+  constructor(message: string, position?: SourcePosition, options: { cause?: unknown } = {}) {
+    super('TEMPLATE_ERROR', message, options);
+    this.position = position;
+  }
+}
+
+/** Writing the output failed (read-only folder, disk full, …). */
+export class WriteError extends RevueError {
+  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+    super('WRITE_FAILED', message, options);
+  }
+}
+
+export function isRevueError(error: unknown): error is RevueError {
+  return error instanceof RevueError;
+}

@@ -1,0 +1,54 @@
+/** One rep-year file against the framework (SPEC §3, §4). */
+import type { Diagnostic } from '../model/dataset.js';
+import { repYearSchema, type Framework, type RepYear } from '../model/schema.js';
+import { SLUG } from '../model/text.js';
+import type { ParsedFile } from '../load/parse-yaml.js';
+import { knownKeysOf } from './known-keys.js';
+import { issuesToDiagnostics } from './zod-issues.js';
+
+export function validateRepYear(parsed: ParsedFile, stem: string, year: number | undefined, framework: Framework | undefined): { data?: RepYear; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const at = (severity: Diagnostic['severity'], path: PropertyKey[], message: string, hint?: string) =>
+    diagnostics.push({ severity, file: parsed.file, ...(path.length === 0 ? { line: 0, column: 0 } : parsed.locate(path)), message, ...(hint === undefined ? {} : { hint }) });
+
+  if (!SLUG.test(stem)) {
+    at('error', [], `the file name "${stem}" is not a valid rep id`, 'name the file after the rep in lowercase with hyphens, e.g. alice-martin.yaml');
+  }
+  if (parsed.value === undefined) return { diagnostics };
+
+  const schema = repYearSchema(
+    framework === undefined || year === undefined
+      ? undefined
+      : {
+          year,
+          scale: framework.scale,
+          competencies: framework.competencies.map((c) => c.id),
+          contexts: (framework.contexts ?? []).map((c) => c.id),
+          roles: framework.roles.map((r) => r.id),
+        },
+  );
+  const result = schema.safeParse(parsed.value);
+  if (!result.success) {
+    diagnostics.push(...issuesToDiagnostics(parsed, result.error.issues, knownKeysOf(schema)));
+    return { diagnostics };
+  }
+  const data = result.data;
+
+  const goals = new Map<string, number>();
+  (data.goals ?? []).forEach((goal, index) => {
+    const first = goals.get(goal.competency);
+    if (first !== undefined) at('error', ['goals', index, 'competency'], `a goal for "${goal.competency}" is already set (goals[${first}])`, 'keep one goal per competency');
+    else goals.set(goal.competency, index);
+  });
+
+  if (framework !== undefined && year !== undefined) {
+    if (data.assessments.length === 0) {
+      at('warning', [], `no assessment in ${year}: this rep was never coached this year`);
+    } else {
+      const observed = new Set(data.assessments.flatMap((a) => Object.keys(a.scores)));
+      const never = framework.competencies.filter((c) => !observed.has(c.id)).map((c) => c.label);
+      if (never.length > 0) at('warning', ['assessments'], `never observed in ${year}: ${never.join(', ')}`);
+    }
+  }
+  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { data, diagnostics };
+}

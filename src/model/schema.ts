@@ -83,7 +83,7 @@ function date(year: number | undefined) {
       if (!isCalendarDate(value)) {
         ctx.addIssue({ code: 'custom', message: `${describeValue(value)} is not a valid date`, params: { hint: 'write dates as YYYY-MM-DD, e.g. 2026-02-14' } });
       } else if (year !== undefined && !value.startsWith(`${year}-`)) {
-        ctx.addIssue({ code: 'custom', message: `${value} is outside ${year}, the year of this file's folder`, params: { hint: `move the entry to data/${value.slice(0, 4)}/ or correct the year` } });
+        ctx.addIssue({ code: 'custom', message: `${value} is outside ${year}, the year of this file's folder`, params: { hint: `correct the year, or move the entry to the ${value.slice(0, 4)} folder` } });
       }
     });
 }

@@ -4,7 +4,7 @@ import { repYearSchema, type Framework, type RepYear } from '../model/schema.js'
 import { SLUG } from '../model/text.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
 import { knownKeysOf } from './known-keys.js';
-import { issuesToDiagnostics } from './zod-issues.js';
+import { issuesToDiagnostics, valueAt } from './zod-issues.js';
 
 export function validateRepYear(parsed: ParsedFile, stem: string, year: number | undefined, framework: Framework | undefined): { data?: RepYear; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -28,18 +28,20 @@ export function validateRepYear(parsed: ParsedFile, stem: string, year: number |
         },
   );
   const result = schema.safeParse(parsed.value);
-  if (!result.success) {
-    diagnostics.push(...issuesToDiagnostics(parsed, result.error.issues, knownKeysOf(schema)));
-    return { diagnostics };
-  }
-  const data = result.data;
+  if (!result.success) diagnostics.push(...issuesToDiagnostics(parsed, result.error.issues, knownKeysOf(schema)));
 
-  const goals = new Map<string, number>();
-  (data.goals ?? []).forEach((goal, index) => {
-    const first = goals.get(goal.competency);
-    if (first !== undefined) at('error', ['goals', index, 'competency'], `a goal for "${goal.competency}" is already set (goals[${first}])`, 'keep one goal per competency');
-    else goals.set(goal.competency, index);
+  // Checked on the raw data, so that it is reported even when another part of the file is wrong.
+  const firstGoal = new Map<string, number>();
+  const goals = valueAt(parsed.value, ['goals']);
+  (Array.isArray(goals) ? goals : []).forEach((goal: unknown, index) => {
+    const competency = valueAt(goal, ['competency']);
+    if (typeof competency !== 'string') return;
+    const first = firstGoal.get(competency);
+    if (first !== undefined) at('error', ['goals', index, 'competency'], `a goal for "${competency}" is already set at goals[${first}]`, 'keep one goal per competency');
+    else firstGoal.set(competency, index);
   });
+  if (!result.success) return { diagnostics };
+  const data = result.data;
 
   if (framework !== undefined && year !== undefined) {
     if (data.assessments.length === 0) {

@@ -15,6 +15,7 @@ export function issuesToDiagnostics(parsed: ParsedFile, issues: readonly z.core.
   };
   for (const issue of issues) {
     const where = describePath(issue.path);
+    const prefix = where === '' ? '' : `${where}: `;
     const received = valueAt(parsed.value, issue.path);
     switch (issue.code) {
       case 'unrecognized_keys':
@@ -31,17 +32,17 @@ export function issuesToDiagnostics(parsed: ParsedFile, issues: readonly z.core.
           const key = String(issue.path[issue.path.length - 1]);
           at(issue.path.slice(0, -1), 'value', `missing required key "${key}"${issue.path.length > 1 ? ` in ${describePath(issue.path.slice(0, -1))}` : ''}`);
         } else {
-          at(issue.path, 'value', `${where}: expected ${expectedName(issue.expected)}, got ${describeValue(received)}`);
+          at(issue.path, 'value', `${prefix}expected ${expectedName(issue.expected)}, got ${describeValue(received)}`);
         }
         break;
       case 'invalid_value':
-        at(issue.path, 'value', `${where}: ${describeValue(received)} is not allowed`, `expected one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`);
+        at(issue.path, 'value', `${prefix}${describeValue(received)} is not allowed`, `expected one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`);
         break;
       case 'invalid_union':
-        at(issue.path, 'value', `${where}: ${issue.message}, got ${describeValue(received)}`);
+        at(issue.path, 'value', `${prefix}${issue.message}, got ${describeValue(received)}`);
         break;
       default:
-        at(issue.path, 'value', `${where === '' ? '' : `${where}: `}${issue.message}`, hintOf(issue));
+        at(issue.path, 'value', `${prefix}${issue.message}`, hintOf(issue));
     }
   }
   return out;

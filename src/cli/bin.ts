@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { main } from './run.js';
+
+const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+process.exitCode = code;

@@ -1,0 +1,22 @@
+import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Diagnostic } from '../src/model/dataset.js';
+
+export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+
+/** A workspace written to a temp folder from { 'relative/path': content }. */
+export async function tempWorkspace(files: Record<string, string | Uint8Array>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'revue-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+  }
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** `file:line:column: severity: message`, with the file relative to `root`. */
+export function lines(diagnostics: readonly Diagnostic[], root: string): string[] {
+  return diagnostics.map((d) => `${path.relative(root, d.file)}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.hint === undefined ? '' : ` (${d.hint})`}`);
+}

@@ -25,7 +25,7 @@ export class RevueError extends Error {
   readonly code: ErrorCode;
   readonly hint: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
@@ -35,7 +35,7 @@ export class RevueError extends Error {
 
 /** Wrong command-line usage: exit status 2. */
 export class UsageError extends RevueError {
-  constructor(message: string, options: { hint?: string } = {}) {
+  constructor(message: string, options: { hint?: string | undefined } = {}) {
     super('USAGE', message, options);
   }
 }
@@ -63,7 +63,7 @@ export class TemplateError extends RevueError {
 
 /** Writing the output failed (read-only folder, disk full, …). */
 export class WriteError extends RevueError {
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
     super('WRITE_FAILED', message, options);
   }
 }

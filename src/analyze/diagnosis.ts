@@ -23,6 +23,9 @@ export function isUncertain(count: number): boolean {
  * A competency without an expected level has no gap: it ranks after every
  * competency that has one (among them, by delta then framework order).
  * Gaps and deltas that differ by less than EPSILON tie.
+ *
+ * @param candidates every competency, in framework order.
+ * @param size how many to keep; default 3, the SPEC's top three.
  */
 export function rankFocus(candidates: readonly FocusCandidate[], size = 3): string[] {
   return candidates

@@ -1,7 +1,7 @@
 /** One rep-year file against the framework (SPEC §3, §4). */
 import type { Diagnostic } from '../model/dataset.js';
 import { repYearSchema, type Framework, type RepYear } from '../model/schema.js';
-import { SLUG } from '../model/text.js';
+import { SLUG, slugify } from '../model/text.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
 import { knownKeysOf } from './known-keys.js';
 import { issuesToDiagnostics, valueAt } from './zod-issues.js';
@@ -43,6 +43,15 @@ export function validateRepYear(parsed: ParsedFile, stem: string, year: number |
   if (!result.success) return { diagnostics };
   const data = result.data;
 
+  if (data.team !== undefined && slugify(data.team) === '') {
+    at('error', ['team'], `the team name "${data.team}" has no letter or digit to name its report file with`, 'write the team name with letters, e.g. "Paris Sud"');
+  }
+  if (data.since !== undefined) {
+    const since = data.since;
+    data.assessments.forEach((assessment, index) => {
+      if (assessment.date < since) at('warning', ['assessments', index, 'date'], `${assessment.date} is before "since" (${since}): it is not counted in the coaching stretch`);
+    });
+  }
   if (framework !== undefined && year !== undefined) {
     if (data.assessments.length === 0) {
       at('warning', [], `no assessment in ${year}: this rep was never coached this year`);

@@ -1,5 +1,7 @@
 import { renderUsage, runCommand, type ArgsDef, type CommandDef } from 'citty';
 import type { Console } from '../context.js';
+import { buildCommand } from './build.js';
+import { figuresCommand } from './figures.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
@@ -25,7 +27,9 @@ function entry<T extends ArgsDef>({ args, def }: { args: T; def: CommandDef<T> }
 
 export function commands(out: Console): Record<string, CommandEntry> {
   return {
+    build: entry(buildCommand(out)),
     validate: entry(validateCommand(out)),
+    figures: entry(figuresCommand(out)),
     schema: entry(schemaCommand(out)),
   };
 }

@@ -1,0 +1,29 @@
+/** analyze: the figures of SPEC §5, from a validated Dataset. Pure. */
+export { computeFigures, latestYear } from './figures.js';
+export { computeRepFigures } from './rep.js';
+export { figuresToJson, figuresToCsv, stringifyFigures, CSV_COLUMNS } from './export.js';
+export type {
+  CoachingFigures,
+  CoachingYear,
+  CompetencyComparison,
+  CompetencyFigures,
+  ContextLevel,
+  CoverageRow,
+  Figures,
+  GoalCounts,
+  GoalFigures,
+  GoalStatus,
+  GroupCoaching,
+  GroupCompetency,
+  GroupFigures,
+  LevelComparison,
+  MemberRow,
+  OrganisationFigures,
+  RepFigures,
+  ResultsFigures,
+  ScorePoint,
+  TeamColumn,
+  TeamFigures,
+  Trend,
+  TrendCounts,
+} from './types.js';

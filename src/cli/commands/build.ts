@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { defineCommand } from 'citty';
+import { build } from '../../build.js';
+import { UsageError } from '../../errors.js';
+import type { Console } from '../context.js';
+import { EXIT } from '../exit.js';
+import { createProgress } from '../progress.js';
+import { dataArg, parseYear, repeated, yearArg } from './shared-args.js';
+
+const args = {
+  data: dataArg,
+  out: { type: 'string', description: 'Where reports are written, one folder per year', default: 'output', valueHint: 'DIR' },
+  year: yearArg,
+  rep: { type: 'string', description: 'Only this rep’s report (repeatable)', valueHint: 'ID' },
+  htmlOnly: { type: 'boolean', description: 'Write standalone HTML files instead of PDFs', default: false },
+  templates: { type: 'string', description: 'Templates overriding the package’s (default: templates/ beside the data folder)', valueHint: 'DIR' },
+  concurrency: { type: 'string', description: 'Pages printing at the same time (default: 2)', valueHint: 'N' },
+} as const;
+
+export const buildCommand = (out: Console) => ({
+  args,
+  def: defineCommand({
+    meta: { name: 'build', description: 'Render the year’s reports: one PDF per rep, per team, and for the organisation' },
+    args,
+    async run({ args, rawArgs }) {
+      const year = parseYear(args.year);
+      const reps = repeated(rawArgs, 'rep');
+      const concurrency = args.concurrency === undefined ? undefined : Number(args.concurrency);
+      if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError(`--concurrency expects a whole number ≥ 1, got "${args.concurrency}"`);
+      const epoch = out.io.env['SOURCE_DATE_EPOCH'];
+      const progress = createProgress(out);
+      const result = await build({
+        data: args.data,
+        out: args.out,
+        ...(year === undefined ? {} : { year }),
+        ...(reps.length === 0 ? {} : { reps }),
+        htmlOnly: args.htmlOnly,
+        ...(args.templates === undefined ? {} : { templates: args.templates }),
+        ...(concurrency === undefined ? {} : { concurrency }),
+        ...(epoch === undefined || !/^\d+$/.test(epoch) ? {} : { sourceDateEpoch: Number(epoch) }),
+        env: out.io.env,
+        onProgress: progress.update,
+      }).finally(progress.stop);
+
+      if (!result.ok) {
+        out.say(out.style.red('The data is invalid: no report was written.'));
+        return EXIT.failed;
+      }
+      const written = result.reports.filter((r) => r.status === 'written');
+      const failed = result.reports.filter((r) => r.status === 'failed');
+      for (const report of failed) out.say(`${out.style.red('failed')}: ${path.relative(out.io.cwd, report.file)}: ${report.error?.message ?? 'unknown error'}`);
+      const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+      const seconds = (result.durationMs / 1000).toFixed(1);
+      out.say(
+        `${failed.length === 0 ? out.style.green('✓') : out.style.red('✗')} ${result.year}: ${written.length} written, 0 skipped, ${failed.length} failed, ${warnings} warning${warnings === 1 ? '' : 's'} in ${seconds} s`,
+      );
+      if (result.index !== null) out.say(`  open ${path.relative(out.io.cwd, result.index)}`);
+      return failed.length === 0 ? EXIT.ok : EXIT.failed;
+    },
+  }),
+});

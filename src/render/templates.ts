@@ -1,0 +1,122 @@
+/**
+ * The templates: the package's own, each of which a user may override by
+ * putting a file of the same name in their workspace's `templates/` folder
+ * (SPEC §1). A template that fails to compile or to run is a TemplateError
+ * naming its file and line.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { TemplateError } from '../errors.js';
+
+/** The package's templates folder. */
+export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export type ReportKind = 'rep' | 'team' | 'organisation' | 'index';
+
+export interface TemplateFile {
+  /** Relative name, e.g. `partials/rep-goals.hbs`. */
+  name: string;
+  path: string;
+  text: string;
+  /** True when it comes from the user's folder. */
+  overridden: boolean;
+}
+
+export interface Templates {
+  render: (kind: ReportKind, view: object) => string;
+  /** The stylesheet (report.css), the user's when overridden. */
+  stylesheet: string;
+  files: TemplateFile[];
+  /** A digest of every template and the stylesheet: part of each report's inputs. */
+  digest: string;
+}
+
+export async function loadTemplates(options: { userDir?: string | undefined } = {}): Promise<Templates> {
+  const files = new Map<string, TemplateFile>();
+  for (const file of await listTemplateFiles(DEFAULT_TEMPLATES, false)) files.set(file.name, file);
+  if (options.userDir !== undefined) {
+    for (const file of await listTemplateFiles(options.userDir, true)) files.set(file.name, file);
+  }
+  const hbs = Handlebars.create();
+  registerHelpers(hbs);
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  for (const file of files.values()) {
+    if (!file.name.endsWith('.hbs')) continue;
+    const template = compile(hbs, file);
+    if (file.name.startsWith('partials/') || file.name === 'layout.hbs') {
+      hbs.registerPartial(path.basename(file.name, '.hbs'), template);
+    } else {
+      compiled.set(file.name.replace(/\.hbs$/, ''), template);
+    }
+  }
+  const stylesheet = files.get('report.css')?.text ?? '';
+  const digest = createHash('sha256');
+  for (const file of [...files.values()].sort((a, b) => a.name.localeCompare(b.name))) digest.update(`${file.name}\0${file.text}\0`);
+
+  return {
+    files: [...files.values()],
+    stylesheet,
+    digest: digest.digest('hex'),
+    render(kind, view) {
+      const template = compiled.get(kind);
+      if (template === undefined) throw new TemplateError(`no template "${kind}.hbs" in ${DEFAULT_TEMPLATES}`);
+      try {
+        return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (error: unknown) {
+        throw runtimeError(error, kind, files);
+      }
+    },
+  };
+}
+
+async function listTemplateFiles(root: string, overridden: boolean): Promise<TemplateFile[]> {
+  const out: TemplateFile[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error: unknown) {
+      if (overridden && error instanceof Error && 'code' in error && error.code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const name = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) await walk(path.join(dir, entry.name), name);
+      else if (/\.(hbs|css)$/.test(entry.name)) out.push({ name, path: path.join(dir, entry.name), text: await readFile(path.join(dir, entry.name), 'utf8'), overridden });
+    }
+  };
+  await walk(root, '');
+  return out;
+}
+
+/**
+ * Compile now rather than on first use, so that a syntax error is reported
+ * before any report is printed, at its file and line.
+ */
+function compile(hbs: typeof Handlebars, file: TemplateFile): Handlebars.TemplateDelegate {
+  try {
+    const template = hbs.compile(file.text, { strict: false, preventIndent: true });
+    hbs.parse(file.text);
+    return template;
+  } catch (error: unknown) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = /line (\d+)/.exec(message)?.[1];
+    const detail = message.split('\n').filter((l) => l.trim() !== '' && !/^-+\^$/.test(l.trim())).slice(-1)[0] ?? message;
+    throw new TemplateError(`${file.path}${line === undefined ? '' : `:${line}`}: the template cannot be compiled: ${detail}`, line === undefined ? undefined : { file: file.path, line: Number(line), column: 1 }, { cause: error });
+  }
+}
+
+function runtimeError(error: unknown, kind: string, files: Map<string, TemplateFile>): TemplateError {
+  const message = error instanceof Error ? error.message : String(error);
+  const partial = /The partial (\S+) could not be found/.exec(message)?.[1];
+  const where = partial === undefined ? files.get(`${kind}.hbs`)?.path ?? `${kind}.hbs` : `${kind}.hbs (and its partials)`;
+  return new TemplateError(`${where}: ${message}`, undefined, { cause: error });
+}
+
+function registerHelpers(hbs: typeof Handlebars): void {
+  /** `{{#if (eq a b)}}` */
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+}

@@ -1,0 +1,115 @@
+/**
+ * Real builds into real PDFs, read back: text, figures in the locale's format,
+ * metadata, fonts, images and outline.
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../src/build.js';
+import { FIXTURES } from '../helpers.js';
+import { pdfFonts, pdfImages, pdfInfo, pdfOutline, pdfText } from '../pdf.js';
+
+let out: string;
+let result: BuildResult;
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'revue-e2e-'));
+  result = await build({ data: path.join(FIXTURES, 'minimal'), out, sourceDateEpoch: 1_767_225_600 });
+}, 120_000);
+afterAll(async () => rm(out, { recursive: true, force: true }));
+
+const file = (relative: string) => path.join(out, '2026', relative);
+
+describe('revue build on an English workspace', () => {
+  it('writes one PDF per rep, per team, the organisation and the index', async () => {
+    expect(result.ok).toBe(true);
+    expect(result.reports.map((r) => `${r.status} ${path.relative(out, r.file)}`).sort()).toEqual([
+      'written 2026/organisation.pdf',
+      'written 2026/reps/ann-lee.pdf',
+      'written 2026/reps/bo-chen.pdf',
+      'written 2026/teams/north.pdf',
+    ]);
+    expect((await readdir(path.join(out, '2026'))).sort()).toEqual(['index.html', 'organisation.pdf', 'reps', 'teams']);
+  });
+
+  it("prints the rep's figures, computed by hand, in the English format", () => {
+    const text = pdfText(file('reps/ann-lee.pdf'), { layout: true });
+    // overall 2026 = mean(2.5, 2.75, 2) = 2.4166…; 2025 = 2.0; delta +0.4166…
+    expect(text).toMatch(/Overall level\s+Goals met\s+Assessments\s+Attainment/);
+    expect(text).toMatch(/2\.4\s+0\s*\/\s*1\s+2\s+90%/);
+    expect(text).toContain('+0.4 · 2.0 in 2025');
+    // discovery: 2025 = 2.0, 2026 = mean(2, 3) = 2.5, +0.5, expected 2, gap −0.5, 2 assessments
+    expect(text).toMatch(/Discovery\s+2\.0\s+2\.5\s+\+0\.5\s+2\.0\s+-0\.5\s+2\s+Developing/);
+    expect(text).toMatch(/Prospecting\s+2\.0\s+2\.8\s+\+0\.8\s+2\.0\s+-0\.8\s+2/);
+    expect(text).toContain('Not met');
+    // negotiation has the largest gap (0): it is the proposed course
+    expect(text).toContain('Proposed course for 2027');
+    expect(text).toMatch(/Consolidate “Negotiation” \(level 2\.0\)/);
+    expect(text).toContain('February 10, 2026');
+    expect(text).not.toMatch(/NaN|undefined|null|\{\w+\}/);
+  });
+
+  it('shows a first year with dashes and says so, never a failure', () => {
+    const text = pdfText(file('reps/bo-chen.pdf'), { layout: true });
+    expect(text).toContain('First year: there is nothing to compare with in 2025.');
+    expect(text).toMatch(/Discovery\s+—\s+3\.0\s+—\s+3\.0\s+0\.0\s+1/);
+    expect(text).toContain('Too few assessments to conclude');
+    expect(text).toContain('No competency was assessed twice');
+    expect(text).toContain('Prepared the visit well.\n');
+    expect(text).not.toMatch(/NaN|undefined/);
+  });
+
+  it('sets the metadata, Letter paper and a footer with the title and page numbers', () => {
+    const info = pdfInfo(file('reps/ann-lee.pdf'));
+    expect(info['Title']).toBe('Annual review 2026 – Ann Lee');
+    expect(info['Author']).toBe('Acme Tools');
+    expect(info['Page size']).toMatch(/^612(\.\d+)? x 792(\.\d+)? pts \(letter\)$/);
+    expect(info['Tagged']).toBe('yes');
+    const pages = Number(info['Pages']);
+    const text = pdfText(file('reps/ann-lee.pdf'));
+    expect(text).toContain(`Annual review 2026 – Ann Lee`);
+    expect(text).toMatch(new RegExp(`^${pages}\\s*/\\s*${pages}$`, 'm'));
+  });
+
+  it('embeds only the packaged font, and holds no raster image', () => {
+    for (const name of ['reps/ann-lee.pdf', 'teams/north.pdf', 'organisation.pdf']) {
+      const fonts = pdfFonts(file(name));
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const font of fonts) {
+        expect(font.name, `${name}: ${font.name}`).toMatch(/^[A-Z]{6}\+SourceSans3/);
+        expect(font.embedded).toBe(true);
+        expect(font.type).not.toBe('Type 3');
+      }
+      expect(pdfImages(file(name))).toEqual([]);
+    }
+  });
+
+  it('has bookmarks for every section, in the order of SPEC §6', () => {
+    expect(pdfOutline(file('reps/ann-lee.pdf'))).toEqual(
+      expect.arrayContaining(['Ann Lee', 'Competency profile', 'Progress over the year', 'Goals of the year', 'Diagnosis', 'Coaching', 'Results', 'Year-end words']),
+    );
+    const outline = pdfOutline(file('reps/ann-lee.pdf'));
+    const order = ['Competency profile', 'Progress over the year', 'Goals of the year', 'Diagnosis', 'Coaching', 'Results', 'Year-end words'].map((t) => outline.indexOf(t));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('draws the charts as searchable vector text', () => {
+    const text = pdfText(file('reps/ann-lee.pdf'));
+    expect(text).toContain('Expected level');
+    // the months of the progression axis are chart text, not pixels
+    expect(text).toMatch(/Jan\s+Feb\s+Mar/);
+  });
+
+  it('writes the team and organisation reports with the team figures', () => {
+    const team = pdfText(file('teams/north.pdf'), { layout: true });
+    expect(team).toContain('Team report 2026');
+    expect(team).toMatch(/Ann Lee\s+2\.4\s+\+0\.4\s+0\s*\/\s*1\s+Negotiation\s+2/);
+    expect(team).toMatch(/Bo Chen\s+3\.0\s+1st year\s+—\s+—\s+1/);
+    // discovery: mean of 2.5 (Ann) and 3 (Bo) = 2.75 -> 2.8; 2025: Ann only, 2.0
+    expect(team).toMatch(/Discovery\s+2\.0\s+2\.8\s+\+0\.8/);
+    const org = pdfText(file('organisation.pdf'), { layout: true });
+    expect(org).toContain('Organisation report 2026');
+    expect(org).toContain('North');
+  });
+});

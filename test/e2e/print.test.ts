@@ -1,0 +1,375 @@
+/**
+ * Real prints with the real browser, read back with poppler-utils (pdftotext,
+ * pdffonts, pdfimages, pdfinfo). Skipped only when no browser can be found.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrowserSession } from '../../src/print/browser.js';
+import { findBrowser } from '../../src/print/find-browser.js';
+import { FONT_STACK, fontFaceCss } from '../../src/print/fonts.js';
+import { setPdfInfo } from '../../src/print/pdf-metadata.js';
+import { renderCharts, type ChartSpec } from '../../src/render/charts.js';
+
+const run = promisify(execFile);
+const browser = await findBrowser().catch(() => undefined);
+
+const MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
+
+const radar: ChartSpec = {
+  width: 420,
+  height: 330,
+  ariaLabel: 'Profil <2025> & "attendu"',
+  config: {
+    type: 'radar',
+    data: {
+      labels: ['Écoute <1>', 'Découverte & co', '"Closing"', 'Négociation'],
+      datasets: [
+        { label: '2025', data: [3, 2, 4, 3], borderColor: '#1f4e9c', backgroundColor: '#1f4e9c26', fill: true },
+        { label: '2024', data: [2, 2, 3, 2], borderColor: '#8a8f98', borderDash: [6, 4], fill: false },
+        { label: 'Attendu', data: [3, 3, 3, 3], borderColor: '#1d1d1f', borderDash: [2, 3], fill: false, pointRadius: 0 },
+      ],
+    },
+    options: { scales: { r: { min: 0, max: 5, ticks: { stepSize: 1 } } } },
+  },
+};
+
+const progression: ChartSpec = {
+  width: 330,
+  height: 150,
+  ariaLabel: 'Progression de l’écoute',
+  monthAxis: MONTHS,
+  config: {
+    type: 'line',
+    data: {
+      datasets: [
+        { label: '2024', data: [{ x: 20, y: 2 }, { x: 150, y: 3 }], borderColor: '#8a8f98', borderDash: [5, 4], showLine: true },
+        { label: '2025', data: [{ x: 10, y: 3 }, { x: 100, y: 4 }, { x: 280, y: 4 }], borderColor: '#1f4e9c', showLine: true },
+      ],
+    },
+    options: {
+      plugins: { legend: { display: false } },
+      scales: { x: { type: 'linear', min: 0, max: 365, ticks: { maxRotation: 0 } }, y: { min: 1, max: 5 } },
+    },
+  },
+};
+
+const teams: ChartSpec = {
+  width: 600,
+  height: 220,
+  ariaLabel: 'Niveaux moyens par équipe',
+  config: {
+    type: 'bar',
+    data: {
+      labels: ['Écoute', 'Découverte'],
+      datasets: [
+        { label: 'Équipe Nord', data: [3, 4], backgroundColor: '#1f4e9c' },
+        { label: 'Équipe Sud', data: [2, 3], backgroundColor: '#e07b00' },
+      ],
+    },
+    options: { scales: { y: { min: 0, max: 5 } } },
+  },
+};
+
+async function page(body: string, title = 'Bilan 2025 — Élodie Dupré'): Promise<string> {
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title>
+<style>${await fontFaceCss()}
+body { font-family: ${FONT_STACK}; } svg { display: block; max-width: 100%; height: auto; break-inside: avoid; }</style>
+</head><body>${body}</body></html>`;
+}
+
+const dir = await mkdtemp(path.join(tmpdir(), 'revue-print-test-'));
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function poppler(tool: string, pdf: Uint8Array, ...args: string[]): Promise<string> {
+  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
+  await writeFile(file, pdf);
+  const { stdout, stderr } = await run(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])]);
+  expect(stderr, `${tool} complained`).toBe('');
+  return stdout;
+}
+
+/** Outline items as Chromium writes them: `<</Title <FEFF…> /Dest [...]`. */
+function outlineTitles(pdf: Uint8Array): string[] {
+  const text = Buffer.from(pdf).toString('latin1');
+  return [...text.matchAll(/<<\/Title (<[0-9A-Fa-f]*>|\((?:[^\\)]|\\.)*\))\s*\/Dest/g)].map((match) => {
+    const value = match[1] ?? '';
+    if (value.startsWith('(')) return value.slice(1, -1);
+    return Buffer.from(value.slice(5, -1), 'hex').swap16().toString('utf16le');
+  });
+}
+
+interface OutlineNode {
+  title: string;
+  kids: OutlineNode[];
+}
+
+/** qpdf's JSON outline, reduced to titles and nesting. */
+function outlineTree(json: unknown): OutlineNode[] {
+  const nodes = (value: unknown): OutlineNode[] =>
+    Array.isArray(value)
+      ? value.map((item: unknown) => {
+          const title: unknown = typeof item === 'object' && item !== null && 'title' in item ? item.title : undefined;
+          const kids: unknown = typeof item === 'object' && item !== null && 'kids' in item ? item.kids : [];
+          return { title: String(title), kids: nodes(kids) };
+        })
+      : [];
+  return nodes(typeof json === 'object' && json !== null && 'outlines' in json ? json.outlines : undefined);
+}
+
+/** qpdf is optional: it checks the incremental update and the outline's nesting where it is installed. */
+const qpdf = await run('qpdf', ['--version']).then(
+  () => true,
+  () => false,
+);
+
+function pageSize(info: string): [number, number] {
+  const match = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+  return [Number(match?.[1]), Number(match?.[2])];
+}
+
+/** A one-page PDF written by hand: no Info dictionary, no /ID. */
+function tinyPdf(): Uint8Array {
+  const objects = [
+    '<</Type /Catalog /Pages 2 0 R>>',
+    '<</Type /Pages /Kids [3 0 R] /Count 1>>',
+    '<</Type /Page /Parent 2 0 R /MediaBox [0 0 200 200]>>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<</Size ${objects.length + 1} /Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(body, 'latin1'));
+}
+
+describe('setPdfInfo', () => {
+  it('adds an Info dictionary as an incremental update, in UTF-16, and can do it again', async () => {
+    const original = tinyPdf();
+    const once = setPdfInfo(original, { title: 'Première', author: 'Org', date: new Date('2024-02-29T23:59:58Z') });
+    expect(Buffer.from(once.subarray(0, original.length)).equals(Buffer.from(original))).toBe(true);
+    const twice = setPdfInfo(once, { title: 'Bilan — Zoë 🚀', author: 'Société « Élan »', subject: 'Revue', creator: 'revue' });
+    const tail = Buffer.from(twice).toString('latin1');
+    expect(tail).toMatch(/\/ID \[<[0-9A-F]{32}> <[0-9A-F]{32}>\]/);
+    expect(tail.match(/\/Prev \d+/g)).toHaveLength(2);
+
+    const info = await poppler('pdfinfo', twice);
+    expect(info).toMatch(/^Title:\s+Bilan — Zoë 🚀$/m);
+    expect(info).toMatch(/^Author:\s+Société « Élan »$/m);
+    expect(info).toMatch(/^Subject:\s+Revue$/m);
+    expect(info).toMatch(/^Creator:\s+revue$/m);
+    // The first update's date is kept when the second gives none.
+    expect(info).toMatch(/^CreationDate:\s+Thu Feb 29 23:59:58 2024 UTC$/m);
+    expect(info).toMatch(/^Pages:\s+1$/m);
+  });
+});
+
+describe.skipIf(browser === undefined)(`printing with ${browser?.path ?? 'no browser'}`, () => {
+  let session: BrowserSession;
+  let svgs: string[] = [];
+
+  beforeAll(async () => {
+    session = new BrowserSession({ concurrency: 2 });
+    svgs = await renderCharts(session, [radar, progression, teams]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await session.close();
+  });
+
+  it('draws each chart as a standalone, escaped, accessible SVG with real text', () => {
+    expect(svgs).toHaveLength(3);
+    for (const svg of svgs) {
+      expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(svg).toMatch(/ role="img"/);
+      expect(svg).toContain('<text');
+      expect(svg).toContain('font-family="&quot;Source Sans 3&quot;, sans-serif"');
+      expect(svg).not.toContain('undefined');
+      expect(svg).not.toMatch(/<script|<image|<foreignObject/);
+    }
+    expect(svgs[0]).toContain('viewBox="0 0 420 330"');
+    expect(svgs[0]).toContain('aria-label="Profil &lt;2025&gt; &amp; &quot;attendu&quot;"');
+    expect(svgs[0]).toContain('>Écoute &lt;1&gt;</text>');
+    expect(svgs[0]).toContain('>Découverte &amp; co</text>');
+    expect(svgs[0]).toContain('>"Closing"</text>');
+    // Last year dashed, the expected level dotted.
+    expect(svgs[0]).toContain('stroke-dasharray="6,4"');
+    expect(svgs[0]).toContain('stroke-dasharray="2,3"');
+    // The month axis: every month named once, in order.
+    const ticks = [...(svgs[1] ?? '').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(ticks.filter((t) => t !== undefined && MONTHS.includes(t))).toEqual(MONTHS);
+    expect(svgs[2]).toContain('>Équipe Nord</text>');
+  });
+
+  it('draws the same chart to the same bytes', async () => {
+    const again = await renderCharts(session, [radar]);
+    expect(again[0]).toBe(svgs[0]);
+  }, 60_000);
+
+  it('prints an A4 report with text, bookmarks, embedded fonts, vector charts and metadata', async () => {
+    const html = await page(`
+      <h1>Élodie Dupré</h1>
+      <p>Année très réussie : « œuvre » accomplie, ça progresse.</p>
+      <h2>Profil de compétences</h2>${svgs[0]}
+      <h3>Progression</h3>${svgs[1]}
+      <h2 style="break-before: page">Équipes</h2>${svgs[2]}`);
+    const printed = await session.print(html, { paper: 'A4', title: 'Bilan 2025 — Élodie Dupré' });
+    expect(printed.blockedRequests).toEqual([]);
+
+    const pdf = setPdfInfo(printed.pdf, {
+      title: 'Bilan 2025 — Élodie Dupré',
+      author: 'Société Générale d’Équipement',
+      date: new Date('2025-12-31T12:00:00Z'),
+    });
+
+    const text = await poppler('pdftotext', pdf, '-enc', 'UTF-8');
+    for (const expected of ['Élodie Dupré', 'Année très réussie', '« œuvre »', 'Profil de compétences', 'Équipes']) {
+      expect(text).toContain(expected);
+    }
+    // The charts' labels are text, searchable in the PDF.
+    for (const label of ['Écoute <1>', 'Découverte & co', '"Closing"', 'Négociation', 'févr.', 'août', 'déc.', 'Équipe Nord']) {
+      expect(text).toContain(label);
+    }
+    // The footer: the title and page / pages on each page.
+    expect(text.split('Bilan 2025 — Élodie Dupré').length - 1).toBe(2);
+    expect(text).toMatch(/1\s*\/\s*2/);
+    expect(text).toMatch(/2\s*\/\s*2/);
+
+    const fonts = (await poppler('pdffonts', pdf)).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      expect(font).toMatch(/^[A-Z]{6}\+SourceSans3\S*\s/);
+      expect(font).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
+    }
+
+    const images = (await poppler('pdfimages', pdf, '-list')).trim().split('\n');
+    expect(images).toHaveLength(2); // the two header lines: no raster image at all
+
+    const info = await poppler('pdfinfo', pdf);
+    expect(info).toMatch(/^Title:\s+Bilan 2025 — Élodie Dupré$/m);
+    expect(info).toMatch(/^Author:\s+Société Générale d’Équipement$/m);
+    expect(info).toMatch(/^CreationDate:\s+Wed Dec 31 12:00:00 2025 UTC$/m);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Pages:\s+2$/m);
+    // Chromium rounds the paper to its own units: 595.92 x 841.92 for A4's 595.28 x 841.89.
+    expect(info).toMatch(/\(A4\)/);
+    const [width, height] = pageSize(info);
+    expect(Math.abs(width - 595.28)).toBeLessThan(1);
+    expect(Math.abs(height - 841.89)).toBeLessThan(1);
+
+    // Chromium writes the outline items children first: compare as sets, and the tree with qpdf where it is installed.
+    expect(outlineTitles(pdf).sort()).toEqual(['Élodie Dupré', 'Profil de compétences', 'Progression', 'Équipes'].sort());
+    if (qpdf) {
+      const file = path.join(dir, 'report.pdf');
+      await writeFile(file, pdf);
+      await run('qpdf', ['--check', file]);
+      const { stdout } = await run('qpdf', ['--json', '--json-key=outlines', file]);
+      expect(outlineTree(JSON.parse(stdout))).toEqual([
+        { title: 'Élodie Dupré', kids: [{ title: 'Profil de compétences', kids: [{ title: 'Progression', kids: [] }] }, { title: 'Équipes', kids: [] }] },
+      ]);
+    }
+  }, 60_000);
+
+  it('prints Letter', async () => {
+    const printed = await session.print(await page('<h1>Annual review</h1>'), { paper: 'Letter', title: 'Annual review' });
+    const info = await poppler('pdfinfo', printed.pdf);
+    expect(pageSize(info)).toEqual([612, 792]);
+  }, 60_000);
+
+  it('runs no script and reaches nothing the document points at', async () => {
+    const html = await page(`
+      <h1>Données hostiles</h1>
+      <script>document.write('SCRIPT RAN')</script>
+      <img src="https://example.com/pixel.png" onerror="document.body.append('HANDLER RAN')">
+      <img src="file:///etc/hostname">
+      <link rel="stylesheet" href="http://127.0.0.1:9/style.css">
+      <iframe src="https://example.com/"></iframe>`);
+    const printed = await session.print(html, { paper: 'A4', title: 'x' });
+    // file: URLs are refused by Chromium itself before any request (the page is about:blank).
+    expect([...printed.blockedRequests].sort()).toEqual(
+      ['http://127.0.0.1:9/style.css', 'https://example.com/', 'https://example.com/pixel.png'].sort(),
+    );
+    const text = await poppler('pdftotext', printed.pdf, '-enc', 'UTF-8');
+    expect(text).toContain('Données hostiles');
+    expect(text).not.toContain('SCRIPT RAN');
+    expect(text).not.toContain('HANDLER RAN');
+  }, 60_000);
+
+  it('keeps a title that looks like markup inside the footer', async () => {
+    const title = 'A "quoted" </style><h1>title</h1>';
+    const printed = await session.print(await page('<p>corps</p>'), { paper: 'A4', title });
+    const text = await poppler('pdftotext', printed.pdf, '-enc', 'UTF-8');
+    expect(text).toContain(title);
+    expect(text).toContain('corps');
+    expect(outlineTitles(printed.pdf)).toEqual([]);
+  }, 60_000);
+
+  it('gives byte-identical files for the same HTML and date', async () => {
+    const html = await page(`<h1>Élodie</h1>${svgs[0]}`);
+    const options = { paper: 'A4', title: 'Élodie' } as const;
+    const first = await session.printPdf(html, options);
+    // Chromium stamps the print time to the second.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const second = await session.printPdf(html, options);
+    expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).not.toBe(0);
+    const info = { title: 'Élodie', author: 'Org', date: new Date('2025-01-02T03:04:05Z') };
+    expect(Buffer.compare(Buffer.from(setPdfInfo(first, info)), Buffer.from(setPdfInfo(second, info)))).toBe(0);
+  }, 60_000);
+
+  it('relaunches a browser that crashed and runs the job once more', async () => {
+    const crashing = new BrowserSession();
+    try {
+      let attempts = 0;
+      const result = await crashing.run(async (p) => {
+        attempts++;
+        if (attempts === 1) {
+          p.browser().process()?.kill('SIGKILL');
+          await p.setContent('<p>never</p>');
+        }
+        await p.setContent('<p>again</p>');
+        return p.evaluate(() => document.body.textContent);
+      });
+      expect(result).toBe('again');
+      expect(crashing.stats).toMatchObject({ launches: 2, retries: 1, jobs: 1 });
+    } finally {
+      await crashing.close();
+    }
+  }, 60_000);
+
+  it('never runs more jobs at once than its concurrency', async () => {
+    let running = 0;
+    let most = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        session.run(async (p) => {
+          most = Math.max(most, ++running);
+          await p.setContent('<p>x</p>');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          running--;
+        }),
+      ),
+    );
+    expect(most).toBe(2);
+  }, 60_000);
+
+  it('prints several documents at once on a bounded pool', async () => {
+    const html = await page('<h1>Rapport</h1>');
+    const pdfs = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => session.printPdf(html, { paper: 'A4', title: `Rapport ${i}` })),
+    );
+    for (const [i, pdf] of pdfs.entries()) {
+      expect(await poppler('pdftotext', pdf, '-enc', 'UTF-8')).toContain(`Rapport ${i}`);
+    }
+    expect(session.stats.launches).toBe(1);
+  }, 60_000);
+});

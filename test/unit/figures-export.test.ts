@@ -1,0 +1,111 @@
+/** `revue figures` output: the §7 JSON object and the CSV. */
+import { describe, expect, it } from 'vitest';
+import { computeFigures, figuresToCsv, figuresToJson, stringifyFigures } from '../../src/analyze/index.js';
+import { csvField, csvNumber } from '../../src/analyze/export.js';
+import { dataset, framework, on, repYear } from '../fixtures/figures-builders.js';
+
+const fw = framework({ scale: { min: 1, max: 4, step: 0.1 } });
+const records = [
+  repYear('r1', 2025, { name: 'Martin, "Al"', team: 'Paris Sud', assessments: [on('2025-04-01', { a: 2 })] }),
+  repYear('r1', 2026, {
+    name: 'Martin, "Al"',
+    team: 'Paris Sud',
+    goals: [{ competency: 'a', target: 2 }],
+    results: { target: 100, achieved: 0 },
+    assessments: [on('2026-03-01', { a: 2.1, b: 3 }, 'x'), on('2026-04-01', { a: 2.2 }, 'y')],
+  }),
+  repYear('r2', 2026, { name: 'Line\nBreak', role: 'partial' }),
+];
+const figures = computeFigures(dataset(records, fw), 2026);
+
+describe('figuresToJson', () => {
+  const json = figuresToJson(figures);
+
+  it('has the SPEC §7 shape', () => {
+    expect(Object.keys(json)).toEqual(['year', 'reps', 'teams', 'organisation']);
+    const rep = json.reps[0];
+    expect(rep).toBeDefined();
+    expect(rep).toEqual(
+      expect.objectContaining({
+        id: 'r1',
+        name: 'Martin, "Al"',
+        team: 'Paris Sud',
+        firstYear: false,
+        overall: expect.objectContaining({ level: expect.any(Number), previous: 2, delta: expect.any(Number) }),
+        goals: [expect.objectContaining({ competency: 'a', target: 2, level: (2.1 + 2.2) / 2, status: 'met' })],
+        focus: ['a'],
+        uncertain: ['b', 'c', 'd'],
+        coaching: expect.objectContaining({ count: 2, perMonth: [0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0], longestGapDays: 59, previous: expect.objectContaining({ count: 1, longestGapDays: 90 }) }),
+        results: expect.objectContaining({ ratio: 0, previous: null }),
+      }),
+    );
+    for (const c of rep?.competencies ?? []) {
+      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'level', 'previous', 'delta', 'mean', 'expected', 'gap', 'count', 'trend', 'weakestContext']));
+    }
+    for (const g of rep?.goals ?? []) expect(Object.keys(g)).toEqual(expect.arrayContaining(['competency', 'target', 'level', 'status']));
+  });
+
+  it('survives JSON unchanged: no NaN, no undefined, no Infinity', () => {
+    expect(JSON.parse(JSON.stringify(json))).toStrictEqual(json);
+    const text = stringifyFigures(figures);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    expect(JSON.parse(text)).toStrictEqual(json);
+  });
+
+  it('writes null for the figures that do not exist', () => {
+    const r2 = JSON.parse(JSON.stringify(json)).reps[1];
+    expect(r2).toMatchObject({ id: 'r2', team: null, firstYear: true, overall: { level: null, previous: null, delta: null }, coaching: { count: 0, longestGapDays: null, previous: null }, results: { ratio: null, previous: null } });
+    expect(r2.competencies[1]).toMatchObject({ id: 'b', level: null, previous: null, delta: null, mean: null, expected: null, gap: null, count: 0, trend: null, weakestContext: null });
+  });
+});
+
+describe('figuresToCsv', () => {
+  it('gives one row per rep and competency, RFC 4180 quoted, dots as decimals, empty cells for null', () => {
+    const expected = [
+      'year,rep,name,team,competency,level,previous,delta,mean,expected,gap,count,trend,weakest_context,focus_rank',
+      // a: (2.1 + 2.2) / 2 = 2.15 (2.1500000000000004 in floating point), 2025: 2, gap 3 - 2.15
+      '2026,r1,"Martin, ""Al""",Paris Sud,a,2.15,2,0.15,2.15,3,0.85,2,stable,x,1',
+      '2026,r1,"Martin, ""Al""",Paris Sud,b,3,,,3,3,0,1,,,',
+      '2026,r1,"Martin, ""Al""",Paris Sud,c,,,,,3,,0,,,',
+      '2026,r1,"Martin, ""Al""",Paris Sud,d,,,,,3,,0,,,',
+      // role "partial": a 3, c 2, no default
+      '2026,r2,"Line\nBreak",,a,,,,,3,,0,,,',
+      '2026,r2,"Line\nBreak",,b,,,,,,,0,,,',
+      '2026,r2,"Line\nBreak",,c,,,,,2,,0,,,',
+      '2026,r2,"Line\nBreak",,d,,,,,,,0,,,',
+    ];
+    expect(figuresToCsv(figures)).toBe(expected.join('\r\n') + '\r\n');
+  });
+
+  it('is a header alone for a year without reps', () => {
+    expect(figuresToCsv(computeFigures(dataset(records, fw), 2030))).toBe('year,rep,name,team,competency,level,previous,delta,mean,expected,gap,count,trend,weakest_context,focus_rank\r\n');
+  });
+
+  it.each<[number | null, string]>([
+    [null, ''],
+    [Number.NaN, ''],
+    [3, '3'],
+    [-0.5, '-0.5'],
+    [0.1 + 0.2, '0.3'],
+    [1130000 / 1200000, '0.9416666667'],
+    [-0, '0'],
+    [-1e-12, '0'],
+    [12.5, '12.5'],
+    [100, '100'],
+  ])('number %s -> %j', (value, text) => {
+    expect(csvNumber(value)).toBe(text);
+  });
+
+  it.each([
+    ['plain', 'plain'],
+    ['', ''],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['cr\rhere', '"cr\rhere"'],
+    ['Île-de-France; Nord', 'Île-de-France; Nord'],
+  ])('field %j -> %j', (value, text) => {
+    expect(csvField(value)).toBe(text);
+  });
+});

@@ -10,6 +10,7 @@
  * of the people in it now.
  */
 import type { Framework } from '../model/schema.js';
+import { monthIndex } from './dates.js';
 import { addGoalCounts, countGoals } from './goals.js';
 import { compareText, difference, mean } from './series.js';
 import type {
@@ -87,7 +88,7 @@ export function groupCoaching(reps: readonly RepFigures[]): GroupCoaching {
     perMonth,
     previousCount,
     repsWithout: reps.filter((rep) => rep.coaching.count === 0).length,
-    coverage: reps.map((rep) => ({ id: rep.id, name: rep.name, perMonth: [...rep.coaching.perMonth], count: rep.coaching.count, longestGapDays: rep.coaching.longestGapDays })),
+    coverage: reps.map((rep) => ({ id: rep.id, name: rep.name, perMonth: [...rep.coaching.perMonth], count: rep.coaching.count, longestGapDays: rep.coaching.longestGapDays, startMonth: monthIndex(rep.coaching.start) })),
   };
 }
 

@@ -207,6 +207,8 @@ export interface CoverageRow {
   perMonth: number[];
   count: number;
   longestGapDays: number | null;
+  /** The first month (0 = January) the rep was in the team: `since`, or January. */
+  startMonth: number;
 }
 
 export interface GroupCoaching {

@@ -98,7 +98,7 @@ export class BrowserSession implements AsyncDisposable {
   /** Prints static HTML to PDF, and says which requests the page tried to make (all aborted). */
   async print(html: string, options: PrintOptions): Promise<PrintResult> {
     try {
-      const result = await this.run((page) => printOnPage(page, html, options));
+      const result = await this.#run((page) => printOnPage(page, html, options));
       this.#stats.blockedRequests += result.blockedRequests.length;
       return result;
     } catch (error: unknown) {
@@ -116,32 +116,13 @@ export class BrowserSession implements AsyncDisposable {
    * for scripts the package itself injects (charts), never for the data.
    */
   withScriptPage<T>(job: PageJob<T>): Promise<T> {
-    return this.run(async (page) => {
+    return this.#run(async (page) => {
       const blocked = await blockRequests(page);
       try {
         return await job(page);
       } finally {
         this.#stats.blockedRequests += blocked.length;
       }
-    });
-  }
-
-  /**
-   * Runs a job on a fresh page from the pool, launching the browser on first
-   * use. If the browser goes away during the job, it is relaunched and the job
-   * is run once more.
-   */
-  run<T>(job: PageJob<T>): Promise<T> {
-    return this.#limit(async () => {
-      this.#stats.jobs++;
-      const first = await this.#acquire();
-      try {
-        return await this.#attempt(first, job);
-      } catch (error: unknown) {
-        if (this.#closing !== undefined || !isCrash(error, first.browser)) throw error;
-        this.#stats.retries++;
-      }
-      return await this.#attempt(await this.#acquire(), job);
     });
   }
 
@@ -153,6 +134,25 @@ export class BrowserSession implements AsyncDisposable {
 
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
+  }
+
+  /**
+   * Runs a job on a fresh page from the pool, launching the browser on first
+   * use. If the browser goes away during the job, it is relaunched and the job
+   * is run once more. Private: every public way in cuts the page's network.
+   */
+  #run<T>(job: PageJob<T>): Promise<T> {
+    return this.#limit(async () => {
+      this.#stats.jobs++;
+      const first = await this.#acquire();
+      try {
+        return await this.#attempt(first, job);
+      } catch (error: unknown) {
+        if (this.#closing !== undefined || !isCrash(error, first.browser)) throw error;
+        this.#stats.retries++;
+      }
+      return await this.#attempt(await this.#acquire(), job);
+    });
   }
 
   async #attempt<T>(running: Running, job: PageJob<T>): Promise<T> {
@@ -200,7 +200,6 @@ export class BrowserSession implements AsyncDisposable {
         userDataDir,
         args: [...BASE_ARGS, ...(needsNoSandbox(this.#env) ? ['--no-sandbox'] : [])],
         timeout: this.#timeout,
-        protocolTimeout: this.#timeout,
       });
       this.#stats.launches++;
       return { browser, userDataDir };

@@ -1,6 +1,6 @@
 /**
  * Charts as vectors (SPEC §6): chart.js draws each chart on an SVG context
- * (svgcanvas) inside one browser page, and the result is inlined in the report
+ * (svgcanvas) inside a browser page (one per batch of charts), and the result is inlined in the report
  * as a standalone `<svg>` whose labels are real text, set in the report's font.
  *
  * The chart page runs the package's own scripts (chart.js, svgcanvas) but
@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { RevueError } from '../errors.js';
+import { RevueError, isRevueError } from '../errors.js';
 import type { BrowserSession } from '../print/browser.js';
 import { FONT_STACK, fontFaceCss } from '../print/fonts.js';
 import { drawCharts, type PageChartSpec } from './chart-runtime.js';
@@ -54,12 +54,26 @@ function loadRuntime(): Promise<Runtime> {
 }
 
 /**
- * Renders every chart in one page and returns, in order, one `<svg>` string
- * per spec: with a viewBox (it scales to its container), `role="img"` and the
- * spec's `aria-label`.
+ * Charts drawn per page. One page per batch keeps a whole organisation's
+ * charts (thousands) from piling up in one page's memory or one protocol
+ * call's time limit, and lets batches use the session's pool in parallel.
+ */
+const BATCH_SIZE = 200;
+
+/**
+ * Renders every chart and returns, in order, one `<svg>` string per spec:
+ * with a viewBox (it scales to its container), `role="img"` and the spec's
+ * `aria-label`. Each batch of charts is drawn in one page, in one evaluation.
  */
 export async function renderCharts(session: BrowserSession, specs: readonly ChartSpec[]): Promise<string[]> {
   if (specs.length === 0) return [];
+  const batches: ChartSpec[][] = [];
+  for (let start = 0; start < specs.length; start += BATCH_SIZE) batches.push(specs.slice(start, start + BATCH_SIZE));
+  const drawn = await Promise.all(batches.map((batch) => renderBatch(session, batch)));
+  return drawn.flat();
+}
+
+async function renderBatch(session: BrowserSession, specs: readonly ChartSpec[]): Promise<string[]> {
   const { chartJs, svgCanvas, page: html } = await loadRuntime();
   const pageSpecs = specs.map(toPageSpec);
   const results = await session
@@ -73,6 +87,8 @@ export async function renderCharts(session: BrowserSession, specs: readonly Char
       return await page.evaluate(drawCharts, pageSpecs, FONT_STACK);
     })
     .catch((error: unknown) => {
+      // No browser (exit 2) or one that won't start stays what it is.
+      if (isRevueError(error)) throw error;
       throw new RevueError('RENDER_FAILED', `Drawing the charts failed: ${error instanceof Error ? error.message : String(error)}`, {
         cause: error,
       });

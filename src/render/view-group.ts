@@ -75,10 +75,11 @@ function groupParts(group: GroupFigures, ctx: ReportContext) {
   return { labels, headline, competencies };
 }
 
-function coverageRows(rows: ReadonlyArray<{ name: string; perMonth: number[]; count: number }>, ctx: ReportContext) {
+function coverageRows(rows: ReadonlyArray<{ name: string; perMonth: number[]; count: number; startMonth?: number }>, ctx: ReportContext) {
   return rows.map((row) => ({
     name: row.name,
-    months: row.perMonth.map((n) => ({ value: n === 0 ? '0' : ctx.fmt.integer(n), level: `c${Math.min(n, 3)}` })),
+    // Months before the rep joined are not missed coaching: shown blank, not flagged.
+    months: row.perMonth.map((n, m) => (m < (row.startMonth ?? 0) ? { value: '', level: 'before' } : { value: n === 0 ? '0' : ctx.fmt.integer(n), level: `c${Math.min(n, 3)}` })),
     total: ctx.fmt.integer(row.count),
   }));
 }

@@ -3,6 +3,7 @@
  * pdffonts, pdfimages, pdfinfo). Skipped only when no browser can be found.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -189,6 +190,8 @@ describe.skipIf(browser === undefined)(`printing with ${browser?.path ?? 'no bro
 
   it('draws each chart as a standalone, escaped, accessible SVG with real text', () => {
     expect(svgs).toHaveLength(3);
+    // The chart page asked for nothing either.
+    expect(session.stats.blockedRequests).toBe(0);
     for (const svg of svgs) {
       expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
       expect(svg).toMatch(/ role="img"/);
@@ -327,23 +330,26 @@ describe.skipIf(browser === undefined)(`printing with ${browser?.path ?? 'no bro
   }, 60_000);
 
   it('relaunches a browser that crashed and runs the job once more', async () => {
-    const crashing = new BrowserSession();
-    try {
+    let profile: string | undefined;
+    {
+      await using crashing = new BrowserSession();
       let attempts = 0;
-      const result = await crashing.run(async (p) => {
+      const result = await crashing.withScriptPage(async (p) => {
         attempts++;
         if (attempts === 1) {
           p.browser().process()?.kill('SIGKILL');
           await p.setContent('<p>never</p>');
         }
+        profile = p.browser().process()?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
         await p.setContent('<p>again</p>');
         return p.evaluate(() => document.body.textContent);
       });
       expect(result).toBe('again');
       expect(crashing.stats).toMatchObject({ launches: 2, retries: 1, jobs: 1 });
-    } finally {
-      await crashing.close();
     }
+    // `await using` closed the session: its temporary profile is gone.
+    expect(profile).toBeDefined();
+    expect(existsSync(profile ?? '')).toBe(false);
   }, 60_000);
 
   it('never runs more jobs at once than its concurrency', async () => {
@@ -351,7 +357,7 @@ describe.skipIf(browser === undefined)(`printing with ${browser?.path ?? 'no bro
     let most = 0;
     await Promise.all(
       Array.from({ length: 6 }, () =>
-        session.run(async (p) => {
+        session.withScriptPage(async (p) => {
           most = Math.max(most, ++running);
           await p.setContent('<p>x</p>');
           await new Promise((resolve) => setTimeout(resolve, 50));

@@ -82,9 +82,9 @@ describe('teams', () => {
       repsWithout: 0,
       coverage: [
         // Ann: 01-01 -> 01-10: 9; 01-10 -> 03-05: 21 + 28 + 5 = 54
-        { id: 'ann', name: 'Ann', perMonth: [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], count: 2, longestGapDays: 54 },
+        { id: 'ann', name: 'Ann', perMonth: [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], count: 2, longestGapDays: 54, startMonth: 0 },
         // Ben: 01-01 -> 03-20: 31 + 28 + 19 = 78
-        { id: 'ben', name: 'Ben', perMonth: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], count: 1, longestGapDays: 78 },
+        { id: 'ben', name: 'Ben', perMonth: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], count: 1, longestGapDays: 78, startMonth: 0 },
       ],
     });
     expect(team(null).coaching).toMatchObject({ count: 0, previousCount: 1, repsWithout: 1 });

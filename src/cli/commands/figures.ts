@@ -1,7 +1,6 @@
 import { defineCommand } from 'citty';
-import { computeFigures, figuresToCsv, latestYear, stringifyFigures } from '../../analyze/index.js';
-import { UsageError } from '../../errors.js';
-import { validate } from '../../validate/index.js';
+import { figuresToCsv, stringifyFigures } from '../../analyze/index.js';
+import { figures } from '../../index.js';
 import type { Console } from '../context.js';
 import { EXIT } from '../exit.js';
 import { dataArg, parseYear, yearArg } from './shared-args.js';
@@ -18,14 +17,11 @@ export const figuresCommand = (out: Console) => ({
     meta: { name: 'figures', description: 'Print the figures of every rep, team and the organisation (JSON or CSV)' },
     args,
     async run({ args }) {
-      const { dataset, diagnostics } = await validate({ data: args.data });
-      out.diagnostics(diagnostics.filter((d) => d.severity === 'error'));
-      if (dataset === undefined) return EXIT.failed;
-      const year = parseYear(args.year) ?? latestYear(dataset);
-      if (year === null) throw new UsageError('the workspace has no year folder yet');
-      if (!dataset.years.includes(year)) throw new UsageError(`no data for ${year}`, { hint: `years in the workspace: ${dataset.years.join(', ')}` });
-      const figures = computeFigures(dataset, year);
-      out.print(args.format === 'csv' ? figuresToCsv(figures) : stringifyFigures(figures));
+      const year = parseYear(args.year);
+      const result = await figures({ data: args.data, ...(year === undefined ? {} : { year }) });
+      out.diagnostics(result.diagnostics.filter((d) => d.severity === 'error'));
+      if (result.figures === undefined) return EXIT.failed;
+      out.print(args.format === 'csv' ? figuresToCsv(result.figures) : stringifyFigures(result.figures));
       return EXIT.ok;
     },
   }),

@@ -1,0 +1,43 @@
+/**
+ * revue's library API. The command line is a thin layer over it.
+ *
+ *     import { build, validate, figures } from 'revue';
+ *     const { diagnostics } = await validate({ data: 'data' });
+ *     const result = await build({ data: 'data', out: 'output' });
+ */
+import { computeFigures, latestYear, type Figures } from './analyze/index.js';
+import { UsageError } from './errors.js';
+import type { Diagnostic } from './model/dataset.js';
+import { validate } from './validate/index.js';
+
+export { build } from './build.js';
+export type { BuildOptions, BuildResult, ProgressEvent, ReportOutcome } from './build.js';
+export { validate } from './validate/index.js';
+export type { ValidateOptions, ValidationResult } from './validate/index.js';
+export { figuresToCsv, stringifyFigures } from './analyze/index.js';
+export type { Figures, RepFigures, TeamFigures, OrganisationFigures, CompetencyFigures, GoalFigures, CoachingFigures } from './analyze/index.js';
+export type { Dataset, Diagnostic, RepRecord } from './model/dataset.js';
+export type { Framework, RepYear, Assessment, Goal } from './model/schema.js';
+export { jsonSchema } from './model/json-schema.js';
+export { RevueError, UsageError, BrowserNotFoundError, TemplateError, WriteError } from './errors.js';
+export { findBrowser } from './print/find-browser.js';
+
+export interface FiguresOptions {
+  /** The workspace's data folder. Default: `data`. */
+  data?: string;
+  /** The year. Default: the latest year folder. */
+  year?: number;
+}
+
+/**
+ * The figures of SPEC §5 for a year, or the diagnostics when the data is
+ * invalid (`figures` is then undefined).
+ */
+export async function figures(options: FiguresOptions = {}): Promise<{ figures?: Figures; diagnostics: Diagnostic[] }> {
+  const { dataset, diagnostics } = await validate(options.data === undefined ? {} : { data: options.data });
+  if (dataset === undefined) return { diagnostics };
+  const year = options.year ?? latestYear(dataset);
+  if (year === null) throw new UsageError('the workspace has no year folder yet');
+  if (!dataset.years.includes(year)) throw new UsageError(`no data for ${year}`, { hint: `years in the workspace: ${dataset.years.join(', ')}` });
+  return { figures: computeFigures(dataset, year), diagnostics };
+}

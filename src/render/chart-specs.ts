@@ -136,6 +136,8 @@ export function progressionChart(input: {
       data: { datasets },
       options: {
         layout: { padding: { top: 2, right: 6 } },
+        // Points at the top of the scale would be cut in half by the chart area.
+        clip: false,
         plugins: { legend: { display: false }, title: { display: true, text: input.competency, align: 'start', font: { size: 11, weight: '600' }, color: '#222', padding: { bottom: 4 } } },
         scales: {
           x: { type: 'linear', min: 0, max: 365, grid: { color: '#eceef0' }, ticks: { font: { size: 8 }, color: '#666', maxRotation: 0, autoSkip: false } },

@@ -171,7 +171,7 @@ export function groupedBarChart(input: {
       type: 'bar',
       data: { labels: input.labels.map((l) => wrapLabel(l, 14)), datasets },
       options: {
-        plugins: { legend },
+        plugins: { legend: { ...legend, labels: { ...legend.labels, boxWidth: 12, boxHeight: 10 } } },
         scales: {
           x: { grid: { display: false }, ticks: { font, color: '#222', maxRotation: 0, autoSkip: false } },
           y: { min: 0, max: input.scale.max, ticks: { stepSize: 1, font, color: '#666' }, grid: { color: '#e3e5e8' } },

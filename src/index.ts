@@ -1,9 +1,14 @@
 /**
  * revue's library API. The command line is a thin layer over it.
  *
- *     import { build, validate, figures } from 'revue';
- *     const { diagnostics } = await validate({ data: 'data' });
- *     const result = await build({ data: 'data', out: 'output' });
+ *     import { build, validate, figures, init, watchBuild } from 'revue';
+ *     await init({ dir: 'reviews', locale: 'fr', year: 2026 });
+ *     const { diagnostics } = await validate({ data: 'reviews/data' });
+ *     const result = await build({ data: 'reviews/data', out: 'reviews/output' });
+ *
+ * Paths are relative to the current folder. Every function reports invalid
+ * data as diagnostics (never as an exception); it throws a `RevueError`
+ * (`UsageError`, `TemplateError`, `BrowserNotFoundError`, …) for what stops it.
  */
 import { computeFigures, latestYear, type Figures } from './analyze/index.js';
 import { UsageError } from './errors.js';
@@ -12,6 +17,11 @@ import { validate } from './validate/index.js';
 
 export { build } from './build.js';
 export type { BuildOptions, BuildResult, ProgressEvent, ReportOutcome } from './build.js';
+export { watchBuild } from './watch.js';
+export type { WatchOptions, WatchEvents } from './watch.js';
+export { init } from './init/init-workspace.js';
+export type { InitOptions, InitResult } from './init/init-workspace.js';
+export type { InitLocale } from './init/files.js';
 export { validate } from './validate/index.js';
 export type { ValidateOptions, ValidationResult } from './validate/index.js';
 export { figuresToCsv, stringifyFigures } from './analyze/index.js';

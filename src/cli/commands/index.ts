@@ -2,6 +2,7 @@ import { renderUsage, runCommand, type ArgsDef, type CommandDef } from 'citty';
 import type { Console } from '../context.js';
 import { buildCommand } from './build.js';
 import { figuresCommand } from './figures.js';
+import { initCommand } from './init.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
@@ -31,5 +32,6 @@ export function commands(out: Console): Record<string, CommandEntry> {
     validate: entry(validateCommand(out)),
     figures: entry(figuresCommand(out)),
     schema: entry(schemaCommand(out)),
+    init: entry(initCommand(out)),
   };
 }

@@ -1,5 +1,11 @@
 #!/usr/bin/env node
 import { main } from './run.js';
 
-const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+const code = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  onInterrupt: (callback) => void process.once('SIGINT', callback),
+});
 process.exitCode = code;

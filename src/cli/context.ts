@@ -8,6 +8,8 @@ export interface CliIO {
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Calls back on Ctrl-C (SIGINT), for commands that run until stopped. */
+  onInterrupt?: (callback: () => void) => void;
 }
 
 export interface Console {

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { defineCommand } from 'citty';
-import { build } from '../../build.js';
+import { build, type BuildOptions, type BuildResult } from '../../build.js';
+import { watchBuild } from '../../watch.js';
 import { UsageError } from '../../errors.js';
 import type { Console } from '../context.js';
-import { EXIT } from '../exit.js';
+import { EXIT, type ExitCode } from '../exit.js';
 import { createProgress } from '../progress.js';
 import { dataArg, parseYear, repeated, yearArg } from './shared-args.js';
 
@@ -15,6 +16,7 @@ const args = {
   htmlOnly: { type: 'boolean', description: 'Write standalone HTML files instead of PDFs', default: false },
   templates: { type: 'string', description: 'Templates overriding the package’s (default: templates/ beside the data folder)', valueHint: 'DIR' },
   concurrency: { type: 'string', description: 'Pages printing at the same time (default: 2)', valueHint: 'N' },
+  watch: { type: 'boolean', description: 'Rebuild what a saved file affects, until Ctrl-C', default: false },
 } as const;
 
 export const buildCommand = (out: Console) => ({
@@ -29,7 +31,7 @@ export const buildCommand = (out: Console) => ({
       if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError(`--concurrency expects a whole number ≥ 1, got "${args.concurrency}"`);
       const epoch = out.io.env['SOURCE_DATE_EPOCH'];
       const progress = createProgress(out);
-      const result = await build({
+      const options: BuildOptions = {
         data: args.data,
         out: args.out,
         ...(year === undefined ? {} : { year }),
@@ -40,22 +42,45 @@ export const buildCommand = (out: Console) => ({
         ...(epoch === undefined || !/^\d+$/.test(epoch) ? {} : { sourceDateEpoch: Number(epoch) }),
         env: out.io.env,
         onProgress: progress.update,
-      }).finally(progress.stop);
+      };
+      if (!args.watch) return summarize(out, await build(options).finally(progress.stop));
 
-      if (!result.ok) {
-        out.say(out.style.red('The data is invalid: no report was written.'));
-        return EXIT.failed;
-      }
-      const written = result.reports.filter((r) => r.status === 'written');
-      const failed = result.reports.filter((r) => r.status === 'failed');
-      for (const report of failed) out.say(`${out.style.red('failed')}: ${path.relative(out.io.cwd, report.file)}: ${report.error?.message ?? 'unknown error'}`);
-      const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-      const seconds = (result.durationMs / 1000).toFixed(1);
-      out.say(
-        `${failed.length === 0 ? out.style.green('✓') : out.style.red('✗')} ${result.year}: ${written.length} written, 0 skipped, ${failed.length} failed, ${warnings} warning${warnings === 1 ? '' : 's'} in ${seconds} s`,
+      const stop = new AbortController();
+      out.io.onInterrupt?.(() => stop.abort());
+      await watchBuild(
+        { ...options, signal: stop.signal },
+        {
+          onChange: (files) => out.say(out.style.dim(`changed: ${files.map((f) => path.relative(out.io.cwd, f)).join(', ')}`)),
+          onBuild: (result) => {
+            progress.stop();
+            summarize(out, result);
+            out.say(out.style.dim('watching for changes (Ctrl-C to stop)'));
+          },
+          onError: (error) => {
+            progress.stop();
+            out.say(`${out.style.red('error')}: ${error instanceof Error ? error.message : String(error)}`);
+          },
+        },
       );
-      if (result.index !== null) out.say(`  open ${path.relative(out.io.cwd, result.index)}`);
-      return failed.length === 0 ? EXIT.ok : EXIT.failed;
+      return EXIT.ok;
     },
   }),
 });
+
+/** The closing summary (SPEC §7): reports written, skipped, failed, warnings, time. */
+function summarize(out: Console, result: BuildResult): ExitCode {
+  if (!result.ok) {
+    out.say(out.style.red('The data is invalid: no report was written.'));
+    return EXIT.failed;
+  }
+  const count = (status: string) => result.reports.filter((r) => r.status === status).length;
+  const failed = result.reports.filter((r) => r.status === 'failed');
+  for (const report of failed) out.say(`${out.style.red('failed')}: ${path.relative(out.io.cwd, report.file)}: ${report.error?.message ?? 'unknown error'}`);
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  const seconds = (result.durationMs / 1000).toFixed(1);
+  out.say(
+    `${failed.length === 0 ? out.style.green('✓') : out.style.red('✗')} ${result.year}: ${count('written')} written, ${count('skipped')} skipped, ${failed.length} failed, ${warnings} warning${warnings === 1 ? '' : 's'} in ${seconds} s`,
+  );
+  if (result.index !== null) out.say(`  open ${path.relative(out.io.cwd, result.index)}`);
+  return failed.length === 0 ? EXIT.ok : EXIT.failed;
+}

@@ -62,6 +62,7 @@ export const buildCommand = (out: Console) => ({
           },
         },
       );
+      out.say('stopped watching');
       return EXIT.ok;
     },
   }),

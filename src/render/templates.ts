@@ -102,11 +102,27 @@ function compile(hbs: typeof Handlebars, file: TemplateFile): Handlebars.Templat
     hbs.parse(file.text);
     return template;
   } catch (error: unknown) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = /line (\d+)/.exec(message)?.[1];
-    const detail = message.split('\n').filter((l) => l.trim() !== '' && !/^-+\^$/.test(l.trim())).slice(-1)[0] ?? message;
-    throw new TemplateError(`${file.path}${line === undefined ? '' : `:${line}`}: the template cannot be compiled: ${detail}`, line === undefined ? undefined : { file: file.path, line: Number(line), column: 1 }, { cause: error });
+    const { line, reason } = explainParseError(error instanceof Error ? error.message : String(error));
+    const where = line === undefined ? file.path : `${file.path}:${line}`;
+    throw new TemplateError(`${where}: the template cannot be compiled: ${reason}`, line === undefined ? undefined : { file: file.path, line, column: 1 }, { cause: error });
   }
+}
+
+/** Handlebars' parser messages, in words a template author can act on. */
+export function explainParseError(message: string): { line: number | undefined; reason: string } {
+  const mismatch = /^(\S+) doesn't match (\S+) - (\d+):\d+/.exec(message);
+  if (mismatch !== null) {
+    return { line: Number(mismatch[3]), reason: `{{/${mismatch[2]}}} closes {{#${mismatch[1]}}}: close the blocks in the order they were opened` };
+  }
+  const line = /Parse error on line (\d+)/.exec(message)?.[1];
+  const got = /got '([A-Z_]+)'/.exec(message)?.[1];
+  const reasons: Record<string, string> = {
+    EOF: 'the template ends inside a block: a {{#…}} has no {{/…}}',
+    INVALID: 'a {{ is not closed by }}',
+    CLOSE: 'an expression is empty or unfinished before }}',
+  };
+  const reason = (got === undefined ? undefined : reasons[got]) ?? (message.split('\n').at(-1) ?? message);
+  return { line: line === undefined ? undefined : Number(line), reason };
 }
 
 function runtimeError(error: unknown, kind: string, files: Map<string, TemplateFile>): TemplateError {

@@ -3,7 +3,8 @@
  * one file per rep per year. This is the only stage that reads files; what it
  * returns is plain data, checked by `validate`.
  */
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model/dataset.js';
 
@@ -83,7 +84,14 @@ export async function loadWorkspace(root: string): Promise<LoadedWorkspace> {
       continue;
     }
     const files: SourceFile[] = [];
-    for (const child of (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    let children;
+    try {
+      children = await readdir(folder, { withFileTypes: true });
+    } catch (error: unknown) {
+      problem('error', folder, `cannot read the folder: ${reasonOf(error)}`);
+      continue;
+    }
+    for (const child of children.sort((a, b) => a.name.localeCompare(b.name))) {
       const file = path.join(folder, child.name);
       if (child.name.startsWith('.')) continue;
       if (child.isDirectory() || !YAML_FILE.test(child.name)) {
@@ -101,13 +109,21 @@ type Report = (severity: Diagnostic['severity'], file: string, message: string, 
 
 /** The file as UTF-8 text, or undefined with a diagnostic when it is not text one can edit. */
 async function readText(file: string, problem: Report): Promise<string | undefined> {
+  let handle: FileHandle | undefined;
   try {
-    const info = await lstat(file).then((l) => (l.isSymbolicLink() ? stat(file) : l));
-    if (info.size > MAX_FILE_BYTES) {
-      problem('error', file, `is too large to be a review file (${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`, 'a rep-year file is normally a few kilobytes: check that this is the right file');
+    // Non-blocking, so that a named pipe dressed as a .yaml file cannot hang the build waiting for a writer.
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      problem('error', file, 'is not a regular file (a folder, a pipe, a device or a socket)', 'a review file is a plain text file');
       return undefined;
     }
-    const bytes = await readFile(file);
+    const bytes = info.size > MAX_FILE_BYTES ? undefined : await readAtMost(handle, MAX_FILE_BYTES);
+    if (bytes === undefined) {
+      const size = Math.max(info.size, MAX_FILE_BYTES + 1);
+      problem('error', file, `is too large to be a review file (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`, 'a rep-year file is normally a few kilobytes: check that this is the right file');
+      return undefined;
+    }
     if (bytes.includes(0)) {
       problem('error', file, 'is a binary file, not YAML text');
       return undefined;
@@ -123,12 +139,32 @@ async function readText(file: string, problem: Report): Promise<string | undefin
   } catch (error: unknown) {
     problem('error', file, `cannot be read: ${reasonOf(error)}`);
     return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * The file's bytes, or undefined when there are more than `limit`: the size
+ * was checked before, but a file growing while it is read stops here too.
+ */
+async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array | undefined> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    // Never more than one byte past the limit: enough to know it is past.
+    const chunk = Buffer.alloc(Math.min(64 * 1024, limit + 1 - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) return Buffer.concat(chunks, total);
+    total += bytesRead;
+    if (total > limit) return undefined;
+    chunks.push(chunk.subarray(0, bytesRead));
   }
 }
 
 function reasonOf(error: unknown): string {
   if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-    const messages: Record<string, string> = { ENOENT: 'no such file or folder', EACCES: 'permission denied', ENOTDIR: 'not a folder', ELOOP: 'too many symbolic links' };
+    const messages: Record<string, string> = { ENOENT: 'no such file or folder', EACCES: 'permission denied', ENOTDIR: 'not a folder', ELOOP: 'too many symbolic links', EISDIR: 'is a folder' };
     return messages[error.code] ?? error.message;
   }
   return error instanceof Error ? error.message : String(error);

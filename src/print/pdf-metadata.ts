@@ -3,17 +3,20 @@
  * printing: Chromium takes the title from <title> but has no way to set an
  * author. The PDF is not rewritten: a standard incremental update (ISO 32000-1
  * §7.5.6) is appended, so the outline, the tags and every other object stay
- * byte for byte as Chromium wrote them.
+ * as Chromium wrote them (only renumbered, see below).
  *
  * Reproducible output (SPEC §8, SOURCE_DATE_EPOCH): two prints of the same
- * HTML differ only in the CreationDate and ModDate of Chromium's Info
- * dictionary (it writes no /ID and no XMP). With `date` given, those two dates
+ * HTML differ in the CreationDate and ModDate of Chromium's Info dictionary
+ * (it writes no /ID and no XMP), and in the ids of the structure elements,
+ * which come from the renderer process's history: those are renumbered in
+ * place first (pdf-structure-ids.ts). With `date` given, the two dates
  * are overwritten in place with the same number of bytes (so no offset moves),
  * the new Info carries the same date, and the /ID that Chromium leaves out is
  * derived from the content: the same HTML and date give the same bytes.
  */
 import { createHash } from 'node:crypto';
 import { RevueError } from '../errors.js';
+import { normalizeStructureIds } from './pdf-structure-ids.js';
 import { findObjectOffset, findStartXref, readDictObject, readXrefSection, type PdfValue } from './pdf-syntax.js';
 
 export interface PdfInfo {
@@ -29,6 +32,7 @@ export interface PdfInfo {
 /** Returns a copy of `pdf` with an Info dictionary holding `info`, appended as an incremental update. */
 export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   const out = Buffer.from(pdf);
+  normalizeStructureIds(out);
   const text = out.toString('latin1');
   try {
     const startxref = findStartXref(text);

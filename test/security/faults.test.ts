@@ -1,0 +1,237 @@
+/**
+ * Faults around a build (issue 6, SPEC §8 "a report is written whole or not at
+ * all"):
+ * - revue itself killed with SIGKILL in the middle of a build leaves only whole
+ *   PDFs, and the next build is not blocked by the dead build's lock;
+ * - an output folder revue may not write to gives a clear error, exit 1, no stack;
+ * - two builds into the same output at once: the second refuses the first's
+ *   lock, clearly, or waits for it when asked to.
+ * (The browser killed mid-build is in reproducible.test.ts.)
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { build, type BuildResult } from '../../src/build.js';
+import { RevueError } from '../../src/errors.js';
+import { BrowserSession, type PageJob } from '../../src/print/browser.js';
+import { findBrowser } from '../../src/print/find-browser.js';
+import { FIXTURES, tempWorkspace } from '../helpers.js';
+import { filesUnder, processesMentioning } from './helpers.js';
+
+const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
+const MINIMAL = path.join(FIXTURES, 'minimal');
+const browser = await findBrowser().catch(() => undefined);
+
+let root: string;
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'revue-faults-'));
+  // Readable by the unprivileged user of the read-only test.
+  await chmod(root, 0o755);
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await rm(root, { recursive: true, force: true });
+});
+
+/** A workspace of `count` reps in one team: the minimal fixture's framework, one rep file copied. */
+async function workspaceOf(count: number): Promise<string> {
+  const framework = await readFile(path.join(MINIMAL, 'framework.yaml'), 'utf8');
+  const rep = await readFile(path.join(MINIMAL, '2026', 'ann-lee.yaml'), 'utf8');
+  const files: Record<string, string> = { 'framework.yaml': framework };
+  for (let i = 1; i <= count; i++) files[`2026/rep-${i}.yaml`] = rep.replace('name: Ann Lee', `name: Rep Number${i}`);
+  const ws = await tempWorkspace(files);
+  return ws.dir;
+}
+
+function waitForExit(child: ReturnType<typeof spawn>): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+async function waitUntil(check: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return check();
+}
+
+describe.skipIf(browser === undefined)('revue killed with SIGKILL in the middle of a build', () => {
+  let data: string;
+  let out: string;
+  let childTmp: string;
+  let stderr = '';
+  let exit: { code: number | null; signal: NodeJS.Signals | null };
+  let orphans: number[] = [];
+
+  beforeAll(async () => {
+    data = await workspaceOf(8);
+    out = path.join(root, 'killed');
+    // The child's browser profile goes here, so that its processes can be told from any other.
+    childTmp = await mkdtemp(path.join(root, 'child-tmp-'));
+    const child = spawn(process.execPath, [BIN, 'build', '--data', data, '--out', out], {
+      env: { ...process.env, NO_COLOR: '1', TMPDIR: childTmp },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const exited = waitForExit(child);
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      stderr += chunk;
+      if (/^\[\d+\/\d+\] wrote /m.test(stderr)) child.kill('SIGKILL');
+    });
+    exit = await exited;
+    // Chromium talks to revue over a pipe: with revue gone, it should go too.
+    await waitUntil(() => processesMentioning(childTmp).length === 0, 10_000);
+    orphans = processesMentioning(childTmp).map((p) => p.pid);
+    for (const pid of orphans) process.kill(pid, 'SIGKILL');
+  }, 180_000);
+
+  it('was killed after writing a report, before the end', () => {
+    expect(exit.signal).toBe('SIGKILL');
+    expect(stderr).toMatch(/^\[1\/10\] wrote /m);
+    expect(stderr).not.toMatch(/✓ 2026:/);
+  });
+
+  it('leaves only whole PDFs: every report file there opens, the rest is hidden temporary files', async () => {
+    const files = await filesUnder(out);
+    const visible = files.filter((f) => !path.basename(f).startsWith('.'));
+    const pdfs = visible.filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThanOrEqual(1);
+    expect(visible.filter((f) => !f.endsWith('.pdf') && f !== '2026/index.html')).toEqual([]);
+    for (const pdf of pdfs) {
+      const info = execFileSync('pdfinfo', [path.join(out, pdf)], { encoding: 'utf8' });
+      expect(info, pdf).toMatch(/^Pages:\s+[1-9]/m);
+      expect(info, pdf).toMatch(/^Title:\s+(Annual review|Team report|Organisation report) 2026 – /m);
+    }
+    // What a killed write leaves: its temporary file, next to the report, hidden.
+    for (const hidden of files.filter((f) => path.basename(f).startsWith('.'))) {
+      expect(path.basename(hidden)).toMatch(/^\.(.+\.pdf\.\d+\.[0-9a-f]+\.tmp|revue-build\.lock|revue-manifest\.json|.+\.json\.\d+\.[0-9a-f]+\.tmp)$/);
+    }
+  });
+
+  it('leaves no browser running', () => {
+    expect(orphans, 'browser processes still running 10 s after revue was killed').toEqual([]);
+  });
+
+  it('does not block the next build: the dead build’s lock is taken over', async () => {
+    expect((await filesUnder(out)).filter((f) => f.endsWith('revue-build.lock'))).toEqual(['2026/.revue-build.lock']);
+    // The next build takes the lock, then stops at once for want of a browser (no need to print again here).
+    const next = build({ data, out, reps: ['rep-1'], htmlOnly: true, browser: path.join(root, 'no-browser') });
+    await expect(next).rejects.toMatchObject({ code: 'BROWSER_NOT_FOUND' });
+    expect((await filesUnder(out)).filter((f) => f.endsWith('revue-build.lock'))).toEqual([]);
+  });
+});
+
+describe('an output folder revue may not write to', () => {
+  // The output folder itself, or last year's folder inside it, is read-only.
+  it.each([['read-only', ''], ['read-only-year', '2026']])('%s: gives a clear error, exit 1, and no stack', async (name, inside) => {
+    const out = path.join(root, name);
+    await mkdir(path.join(out, inside), { recursive: true });
+    await chmod(path.join(out, inside), 0o555);
+    // Root writes through any permission: run revue as an unprivileged user then (uid 65534, "nobody").
+    const asRoot = process.getuid?.() === 0;
+    const home = path.join(root, 'nobody-home');
+    await mkdir(home, { recursive: true });
+    if (asRoot) await chown(home, 65_534, 65_534);
+    const run = spawnSync(process.execPath, [BIN, 'build', '--data', MINIMAL, '--out', out, '--html-only'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', HOME: home, TMPDIR: home },
+      timeout: 120_000,
+      ...(asRoot ? { uid: 65_534, gid: 65_534 } : {}),
+    });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/^error: .*(not writable|permission denied)/im);
+    expect(run.stderr).toMatch(/hint: .*--out/);
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(await filesUnder(out)).toEqual([]);
+  });
+
+  it('says so when the output path runs through a file (ENOTDIR): an error revue expected, not a crash', async () => {
+    const file = path.join(root, 'a-file');
+    await writeFile(file, 'not a folder');
+    // A RevueError is what the command line prints as "error: …" with its hint, exit 1, no stack (test/cli).
+    const attempt = build({ data: MINIMAL, out: path.join(file, 'out'), htmlOnly: true });
+    await expect(attempt).rejects.toBeInstanceOf(RevueError);
+    await expect(attempt).rejects.toMatchObject({ code: 'WRITE_FAILED', message: expect.stringContaining(file) });
+  });
+});
+
+describe.skipIf(browser === undefined)('two builds into the same output at once', () => {
+  const out = () => path.join(root, 'shared');
+  let first: BuildResult;
+  /** When the first build's last report was written: it then writes its manifest and releases the lock. */
+  let firstDone = 0;
+  let refused: PromiseSettledResult<BuildResult>;
+  let waited: BuildResult;
+  let waitedStarted = 0;
+  let cli: { status: number | null; stderr: string };
+
+  beforeAll(async () => {
+    // Hold the first build inside its lock until the others have met it: its charts wait on this gate.
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const draw = BrowserSession.prototype.withScriptPage;
+    vi.spyOn(BrowserSession.prototype, 'withScriptPage').mockImplementation(async function <T>(this: BrowserSession, job: PageJob<T>): Promise<T> {
+      await gate;
+      return draw.call<BrowserSession, [PageJob<T>], Promise<T>>(this, job);
+    });
+
+    let others: Promise<[PromiseSettledResult<BuildResult>, BuildResult]> | undefined;
+    first = await build({
+      data: MINIMAL,
+      out: out(),
+      htmlOnly: true,
+      onProgress: (event) => {
+        if (event.kind === 'report' && event.done === event.total) firstDone = performance.now();
+        if (event.kind !== 'start' || others !== undefined) return;
+        // The lock is held. Another revue, from the command line: it must refuse at once…
+        const run = spawnSync(process.execPath, [BIN, 'build', '--data', MINIMAL, '--out', out(), '--html-only'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+        cli = { status: run.status, stderr: run.stderr };
+        // …as must a build of this process without a timeout; one with a timeout waits.
+        const refusing = build({ data: MINIMAL, out: out(), htmlOnly: true }).then(
+          (value): PromiseSettledResult<BuildResult> => ({ status: 'fulfilled', value }),
+          (reason: unknown): PromiseSettledResult<BuildResult> => ({ status: 'rejected', reason }),
+        );
+        const waiting = build({
+          data: MINIMAL,
+          out: out(),
+          htmlOnly: true,
+          lockTimeout: 120_000,
+          onProgress: (e) => {
+            if (e.kind === 'start') waitedStarted = performance.now();
+          },
+        });
+        others = Promise.all([refusing.finally(open), waiting]);
+      },
+    });
+    if (others === undefined) throw new Error('the first build never started');
+    [refused, waited] = await others;
+  }, 180_000);
+
+  it('the command line refuses while a build holds the lock: exit 1, a clear message, no stack', () => {
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toMatch(new RegExp(`error: another build is writing to .*shared.2026: the lock .*\\.revue-build\\.lock is held by pid ${process.pid}`));
+    expect(cli.stderr).toContain('hint: wait for it to finish, or delete the lock file if no build is running');
+    expect(cli.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  it('a second build refuses with LOCKED; one given a lockTimeout waits, then runs', async () => {
+    expect(first.ok).toBe(true);
+    expect(first.reports.map((r) => r.status)).toEqual(['written', 'written', 'written', 'written']);
+    expect(refused.status).toBe('rejected');
+    const reason: unknown = refused.status === 'rejected' ? refused.reason : undefined;
+    expect(reason).toBeInstanceOf(RevueError);
+    expect(reason instanceof RevueError ? reason.code : undefined).toBe('LOCKED');
+    expect(waited.ok).toBe(true);
+    // It started only once the first had finished (and found its reports up to date).
+    expect(firstDone).toBeGreaterThan(0);
+    expect(waitedStarted).toBeGreaterThan(firstDone);
+    expect(waited.reports.map((r) => r.status)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
+    // No lock left behind.
+    expect((await filesUnder(out())).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  });
+});

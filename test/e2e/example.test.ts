@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
-import { pdfInfo, pdfText } from '../pdf.js';
+import { pdfInfo, pdfOutline, pdfText } from '../pdf.js';
 
 const DATA = path.join(import.meta.dirname, '..', '..', 'data');
 let out: string;
@@ -75,5 +75,16 @@ describe('the example workspace', () => {
     expect(text).toContain('Rapport d’équipe 2026');
     expect(text).toMatch(/Nadia Haddad\s+/);
     expect(text).toContain('Couverture du coaching');
+  });
+
+  it('bookmarks every section once, whatever page it starts on', () => {
+    for (const report of result.reports) {
+      const outline = pdfOutline(report.file);
+      expect(outline.length, report.file).toBeGreaterThanOrEqual(4);
+      for (const title of outline) expect(title.length % 2 === 0 && title.slice(0, title.length / 2) === title.slice(title.length / 2), `${report.file}: "${title}"`).toBe(false);
+    }
+    expect(pdfOutline(pdf('reps/alice-martin.pdf'))).toEqual(
+      expect.arrayContaining(['Alice Martin', 'Profil de compétences', 'Progression sur l’année', 'Objectifs de l’année', 'Diagnostic', 'Suivi du coaching', 'Résultats', 'Le mot de la fin']),
+    );
   });
 });

@@ -3,6 +3,15 @@
  * (marp-cli `src/browser/manager.ts`). A browser that crashes costs at most one
  * relaunch and one retry of the jobs that were in flight (SPEC §8).
  *
+ * Pages are reused, each for one kind of job (printing, with JavaScript off;
+ * charts, with the package's scripts): opening a page costs a renderer
+ * process and a navigation, and a renderer that has compiled chart.js once
+ * compiles it faster the next time. Each job still starts from a new document
+ * (setContent). A page that has run `pageReuse` jobs is closed and a fresh
+ * one opened, and the browser itself is restarted (between jobs) after
+ * `browserReuse` jobs, so that a build's memory stays flat however many
+ * reports it prints.
+ *
  *     await using session = new BrowserSession({ concurrency: 4 });
  *     const pdf = await session.printPdf(html, { paper: 'A4', title });
  */
@@ -24,6 +33,10 @@ export interface BrowserSessionOptions {
   env?: Record<string, string | undefined>;
   /** Milliseconds allowed to launching and to each page operation. Default: 60 000. */
   timeout?: number;
+  /** Jobs a page runs before it is replaced by a fresh one (a renderer grows a little with each document). Default: 40. */
+  pageReuse?: number;
+  /** Jobs a browser runs before it is restarted (between jobs). Default: 400. */
+  browserReuse?: number;
 }
 
 export interface BrowserSessionStats {
@@ -35,9 +48,17 @@ export interface BrowserSessionStats {
   retries: number;
   /** Requests the pages tried to make and that were aborted, over the session. */
   blockedRequests: number;
+  /** Browsers restarted on purpose, to bound memory (see `browserReuse`). */
+  recycles: number;
+  /** Milliseconds spent launching browsers. */
+  launchMs: number;
+  /** Milliseconds pages spent printing, summed over pages (they work in parallel). */
+  printMs: number;
+  /** Milliseconds pages spent on script jobs (charts), summed over pages. */
+  scriptMs: number;
 }
 
-/** Something to do on a page; the page is closed when it settles. */
+/** Something to do on a page; the page is released when it settles (closed, or kept for the next job of its kind). */
 export type PageJob<T> = (page: Page) => Promise<T>;
 
 /** Chromium's flags for a quiet, self-contained, headless print server. */
@@ -55,7 +76,21 @@ const BASE_ARGS = [
 interface Running {
   browser: Browser;
   userDataDir: string;
+  /** Jobs started on this browser. */
+  jobs: number;
+  /** Jobs on it now. */
+  active: number;
 }
+
+/** A page waiting for its next job of the same kind. */
+interface IdlePage {
+  page: Page;
+  running: Running;
+  kind: JobKind;
+  jobs: number;
+}
+
+type JobKind = 'print' | 'script';
 
 class PageCrashedError extends Error {}
 
@@ -64,8 +99,12 @@ export class BrowserSession implements AsyncDisposable {
   readonly #env: Record<string, string | undefined>;
   readonly #timeout: number;
   readonly #limit: LimitFunction;
-  readonly #stats: BrowserSessionStats = { launches: 0, jobs: 0, retries: 0, blockedRequests: 0 };
+  readonly #pageReuse: number;
+  readonly #browserReuse: number;
+  readonly #stats: BrowserSessionStats = { launches: 0, jobs: 0, retries: 0, blockedRequests: 0, recycles: 0, launchMs: 0, printMs: 0, scriptMs: 0 };
   readonly #userDataDirs = new Set<string>();
+  #idle: IdlePage[] = [];
+  readonly #retiring = new Set<Running>();
   #found: Promise<FoundBrowser> | undefined;
   #current: Promise<Running> | undefined;
   #closing: Promise<void> | undefined;
@@ -78,6 +117,8 @@ export class BrowserSession implements AsyncDisposable {
     this.#options = options;
     this.#env = options.env ?? process.env;
     this.#timeout = options.timeout ?? 60_000;
+    this.#pageReuse = Math.max(1, options.pageReuse ?? 40);
+    this.#browserReuse = Math.max(1, options.browserReuse ?? 400);
     this.#limit = pLimit(concurrency);
   }
 
@@ -98,7 +139,7 @@ export class BrowserSession implements AsyncDisposable {
   /** Prints static HTML to PDF, and says which requests the page tried to make (all aborted). */
   async print(html: string, options: PrintOptions): Promise<PrintResult> {
     try {
-      const result = await this.#run((page) => printOnPage(page, html, options));
+      const result = await this.#run('print', (page) => printOnPage(page, html, options));
       this.#stats.blockedRequests += result.blockedRequests.length;
       return result;
     } catch (error: unknown) {
@@ -116,7 +157,7 @@ export class BrowserSession implements AsyncDisposable {
    * for scripts the package itself injects (charts), never for the data.
    */
   withScriptPage<T>(job: PageJob<T>): Promise<T> {
-    return this.#run(async (page) => {
+    return this.#run('script', async (page) => {
       const blocked = await blockRequests(page);
       try {
         return await job(page);
@@ -137,37 +178,80 @@ export class BrowserSession implements AsyncDisposable {
   }
 
   /**
-   * Runs a job on a fresh page from the pool, launching the browser on first
-   * use. If the browser goes away during the job, it is relaunched and the job
-   * is run once more. Private: every public way in cuts the page's network.
+   * Runs a job on a page from the pool, launching the browser on first use.
+   * If the browser goes away during the job, it is relaunched and the job is
+   * run once more. Private: every public way in cuts the page's network.
    */
-  #run<T>(job: PageJob<T>): Promise<T> {
+  #run<T>(kind: JobKind, job: PageJob<T>): Promise<T> {
     return this.#limit(async () => {
       this.#stats.jobs++;
       const first = await this.#acquire();
       try {
-        return await this.#attempt(first, job);
+        return await this.#attempt(first, kind, job);
       } catch (error: unknown) {
         if (this.#closing !== undefined || !isCrash(error, first.browser)) throw error;
         this.#stats.retries++;
       }
-      return await this.#attempt(await this.#acquire(), job);
+      return await this.#attempt(await this.#acquire(), kind, job);
     });
   }
 
-  async #attempt<T>(running: Running, job: PageJob<T>): Promise<T> {
-    const page = await running.browser.newPage();
+  async #attempt<T>(running: Running, kind: JobKind, job: PageJob<T>): Promise<T> {
+    running.jobs++;
+    running.active++;
+    // A page is reused for jobs of its kind only: printing pages have JavaScript off.
+    const reused = this.#takeIdle(running, kind);
+    let page: Page | undefined = reused?.page;
+    let keep = false;
+    const started = performance.now();
+    let onError: ((error: Error) => void) | undefined;
     try {
+      page ??= await running.browser.newPage();
       page.setDefaultTimeout(this.#timeout);
       // A crashed renderer leaves the page's pending calls waiting: fail fast instead.
       const crashed = new Promise<never>((_, reject) => {
-        page.once('error', (error) => reject(new PageCrashedError(error.message)));
+        onError = (error) => reject(new PageCrashedError(error.message));
+        page?.once('error', onError);
       });
-      return await Promise.race([job(page), crashed]);
+      const result = await Promise.race([job(page), crashed]);
+      keep = true;
+      return result;
     } finally {
-      // The page may already be gone with its browser.
-      await page.close().catch(() => undefined);
+      if (kind === 'print') this.#stats.printMs += performance.now() - started;
+      else this.#stats.scriptMs += performance.now() - started;
+      running.active--;
+      if (page !== undefined) {
+        if (onError !== undefined) page.off('error', onError);
+        // The next job brings its own request listener (blockRequests).
+        page.removeAllListeners('request');
+        const jobs = (reused?.jobs ?? 0) + 1;
+        if (keep && jobs < this.#pageReuse && running.browser.connected && running.jobs < this.#browserReuse) {
+          this.#idle.push({ page, running, kind, jobs });
+        } else {
+          // The page may already be gone with its browser.
+          await page.close().catch(() => undefined);
+        }
+      }
+      await this.#closeIfRetired(running);
     }
+  }
+
+  /** An idle page of this browser for this kind of job, if there is one. */
+  #takeIdle(running: Running, kind: JobKind): IdlePage | undefined {
+    const index = this.#idle.findIndex((idle) => idle.running === running && idle.kind === kind);
+    if (index === -1) return undefined;
+    const [idle] = this.#idle.splice(index, 1);
+    return idle;
+  }
+
+  /** Closes a worn-out browser once its last job is done (see `#acquire`). */
+  async #closeIfRetired(running: Running): Promise<void> {
+    if (running.active > 0 || !this.#retiring.delete(running)) return;
+    const pages = this.#idle.filter((idle) => idle.running === running);
+    this.#idle = this.#idle.filter((idle) => idle.running !== running);
+    await Promise.all(pages.map((idle) => idle.page.close().catch(() => undefined)));
+    await closeBrowser(running.browser);
+    await this.#removeProfile(running.userDataDir);
   }
 
   async #acquire(): Promise<Running> {
@@ -175,10 +259,22 @@ export class BrowserSession implements AsyncDisposable {
     const current = this.#current;
     if (current !== undefined) {
       const running = await current;
-      if (running.browser.connected) return running;
+      if (running.browser.connected && running.jobs < this.#browserReuse) return running;
+      if (running.browser.connected) {
+        // Worn out: the next jobs go to a fresh browser; this one closes when its last job is done.
+        if (this.#current === current) {
+          this.#current = undefined;
+          this.#stats.recycles++;
+          this.#retiring.add(running);
+          void this.#closeIfRetired(running);
+        }
+        this.#current ??= this.#launch();
+        return await this.#current;
+      }
       // Gone: the first job to notice starts the next browser, the others share it.
       if (this.#current === current) {
         this.#current = undefined;
+        this.#idle = this.#idle.filter((idle) => idle.running !== running);
         void this.#removeProfile(running.userDataDir);
       }
     }
@@ -190,6 +286,7 @@ export class BrowserSession implements AsyncDisposable {
     const found = await this.browserPath();
     const userDataDir = await mkdtemp(path.join(tmpdir(), 'revue-browser-'));
     this.#userDataDirs.add(userDataDir);
+    const started = performance.now();
     try {
       const browser = await puppeteer.launch({
         executablePath: found.path,
@@ -202,7 +299,8 @@ export class BrowserSession implements AsyncDisposable {
         timeout: this.#timeout,
       });
       this.#stats.launches++;
-      return { browser, userDataDir };
+      this.#stats.launchMs += performance.now() - started;
+      return { browser, userDataDir, jobs: 0, active: 0 };
     } catch (error: unknown) {
       await this.#removeProfile(userDataDir);
       throw new RevueError('BROWSER_FAILED', `Could not start the browser at ${found.path}: ${message(error)}`, {
@@ -222,6 +320,9 @@ export class BrowserSession implements AsyncDisposable {
       const running = await current.catch(() => undefined);
       if (running !== undefined) await closeBrowser(running.browser);
     }
+    await Promise.all([...this.#retiring].map((running) => closeBrowser(running.browser)));
+    this.#retiring.clear();
+    this.#idle = [];
     await Promise.all([...this.#userDataDirs].map((dir) => this.#removeProfile(dir)));
   }
 

@@ -3,6 +3,7 @@
  * organisation, each with its output file, its charts and its view. Pure:
  * the SVG of the charts is handed in later.
  */
+import { createHash } from 'node:crypto';
 import type { Figures, RepFigures, TeamFigures } from '../analyze/index.js';
 import type { Dataset } from '../model/dataset.js';
 import type { ChartSpec } from './chart-specs.js';
@@ -21,7 +22,8 @@ export interface PlannedReport {
   name: string;
   /** The data files this report is built from (for incremental builds). */
   sources: string[];
-  charts: Record<string, ChartSpec>;
+  /** Computed on first use: a shard of a large organisation needs only its own reports' charts. */
+  readonly charts: Record<string, ChartSpec>;
   view: (svg: (key: string) => string) => ViewWithTitle;
 }
 
@@ -47,13 +49,16 @@ export function planReports(dataset: Dataset, figures: Figures, options: { reps?
     const data = dataOf.get(rep.id);
     if (data === undefined) continue;
     const input = { rep, data };
+    let charts: Record<string, ChartSpec> | undefined;
     reports.push({
       kind: 'rep',
       id: rep.id,
       file: `reps/${rep.id}`,
       name: rep.name,
       sources: sourcesOf([rep]),
-      charts: repCharts(input, ctx),
+      get charts() {
+        return (charts ??= repCharts(input, ctx));
+      },
       view: (svg) => repView(input, ctx, svg),
     });
   }
@@ -65,24 +70,53 @@ export function planReports(dataset: Dataset, figures: Figures, options: { reps?
     const members = figures.reps.filter((r) => r.teamId === team.id);
     const file = `teams/${team.id === '' ? 'team' : team.id}`;
     teamFiles.set(team.id, file);
+    let charts: Record<string, ChartSpec> | undefined;
     reports.push({
       kind: 'team',
       id: team.id,
       file,
       name: team.name ?? team.id,
       sources: sourcesOf(members),
-      charts: teamCharts(team, ctx),
+      get charts() {
+        return (charts ??= teamCharts(team, ctx));
+      },
       view: (svg) => teamView(team, ctx, svg),
     });
   }
+  let charts: Record<string, ChartSpec> | undefined;
   reports.push({
     kind: 'organisation',
     id: 'organisation',
     file: 'organisation',
     name: dataset.framework.organisation,
     sources: sourcesOf(figures.reps),
-    charts: organisationCharts(figures.organisation, ctx),
+    get charts() {
+      return (charts ??= organisationCharts(figures.organisation, ctx));
+    },
     view: (svg) => organisationView(figures.organisation, figures.teams, ctx, svg, teamFiles),
   });
   return { context: ctx, reports };
+}
+
+/**
+ * Everything a report shows, as one digest (for incremental builds): its
+ * view, with each chart standing as its key, and the specs of its charts.
+ * With the same templates, styles and tool, the same fingerprint renders the
+ * same document; the rep's free text, their figures, the framework's labels
+ * and the team's averages all reach the document through these two.
+ */
+export function reportFingerprint(report: PlannedReport): string {
+  const view = report.view((key) => `<svg data-chart="${key}"></svg>`);
+  const json = JSON.stringify({ kind: report.kind, id: report.id, file: report.file, view, charts: report.charts }, plainData);
+  return createHash('sha256').update(json).digest('hex');
+}
+
+/** Views are plain data; a Map or a Set is spelled out, and anything else that JSON would drop is a bug. */
+function plainData(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return [...value.entries()];
+  if (value instanceof Set) return [...value.values()];
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
+    throw new Error(`a report view holds a ${typeof value}: its fingerprint would miss what it renders`);
+  }
+  return value;
 }

@@ -23,8 +23,13 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     await rename(temporary, file);
   } catch (error: unknown) {
     await rm(temporary, { force: true }).catch(() => undefined);
-    throw new WriteError(`cannot write ${file}: ${reason(error)}`, { hint: hintFor(error), cause: error });
+    throw writeFailure(file, error);
   }
+}
+
+/** A failure to write `file`, said so that someone can act on it (read-only folder, full disk, …). */
+export function writeFailure(file: string, error: unknown): WriteError {
+  return new WriteError(`cannot write ${file}: ${reason(error)}`, { hint: hintFor(error), cause: error });
 }
 
 /** Keeps a path inside `root`: a name from the data can never point elsewhere. */
@@ -39,6 +44,7 @@ function reason(error: unknown): string {
   if (error instanceof Error && 'code' in error) {
     if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS') return 'the folder is not writable';
     if (error.code === 'ENOSPC') return 'the disk is full';
+    if (error.code === 'ENOTDIR') return 'part of the path is a file, not a folder';
     if (error.code === 'EDQUOT') return 'the disk quota is exceeded';
   }
   return error instanceof Error ? error.message : String(error);
@@ -48,5 +54,6 @@ function hintFor(error: unknown): string | undefined {
   if (!(error instanceof Error) || !('code' in error)) return undefined;
   if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS') return 'choose another output folder with --out, or fix its permissions';
   if (error.code === 'ENOSPC' || error.code === 'EDQUOT') return 'free some space, or choose another output folder with --out';
+  if (error.code === 'ENOTDIR') return 'choose another output folder with --out';
   return undefined;
 }

@@ -1,0 +1,163 @@
+/**
+ * One build at a time into an output folder: two builds writing the same
+ * reports and the same manifest at once would each record what the other
+ * overwrote. The lock is a file created exclusively (O_EXCL) holding the
+ * owner's pid, host and start time:
+ *
+ * - held by a live process: wait up to `timeoutMs`, polling, then refuse
+ *   with a RevueError `LOCKED` naming the file and the pid;
+ * - held by a process of this host that is gone (killed, crashed): stale,
+ *   taken over;
+ * - held from another host (a shared volume): its pid cannot be checked
+ *   from here, so it is honoured; the message says which host holds it.
+ *
+ *     await using lock = await acquireLock(path.join(out, '.revue-build.lock'));
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { RevueError } from '../errors.js';
+import { writeFailure } from './atomic.js';
+
+export interface LockOptions {
+  /** Milliseconds to wait for a lock another build holds. Default: 0 (refuse at once). */
+  timeoutMs?: number;
+  /** Milliseconds between two looks at a held lock. Default: 250. */
+  pollMs?: number;
+}
+
+export interface Lock extends AsyncDisposable {
+  readonly file: string;
+  release(): Promise<void>;
+}
+
+interface Owner {
+  pid: number;
+  host: string;
+  started: string;
+  token: string;
+}
+
+export async function acquireLock(file: string, options: LockOptions = {}): Promise<Lock> {
+  const timeoutMs = options.timeoutMs ?? 0;
+  const pollMs = options.pollMs ?? 250;
+  const deadline = Date.now() + timeoutMs;
+  const owner: Owner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+  await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
+    throw writeFailure(file, error);
+  });
+  for (;;) {
+    if (await tryCreate(file, owner)) return held(file, owner);
+    const holder = await readOwner(file);
+    if (holder !== undefined ? isStale(holder) : await isAbandoned(file)) {
+      await removeIfStill(file, holder);
+      continue;
+    }
+    if (Date.now() >= deadline) throw lockedError(file, holder, timeoutMs);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, Math.max(1, deadline - Date.now()))));
+  }
+}
+
+async function tryCreate(file: string, owner: Owner): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'wx');
+  } catch (error: unknown) {
+    if (codeOf(error) === 'EEXIST') return false;
+    throw writeFailure(file, error);
+  }
+  try {
+    await handle.writeFile(`${JSON.stringify(owner)}\n`);
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+function held(file: string, owner: Owner): Lock {
+  let released: Promise<void> | undefined;
+  const release = (): Promise<void> => {
+    released ??= (async () => {
+      // Only our own lock: one taken over from us (we were thought dead) stays.
+      const current = await readOwner(file);
+      if (current?.token === owner.token) await rm(file, { force: true });
+    })();
+    return released;
+  };
+  return { file, release, [Symbol.asyncDispose]: release };
+}
+
+/** The lock's owner, or undefined while it is being written or when it is not ours to read. */
+async function readOwner(file: string): Promise<Owner | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const pid = Reflect.get(value, 'pid');
+    const host = Reflect.get(value, 'host');
+    const started = Reflect.get(value, 'started');
+    const token = Reflect.get(value, 'token');
+    if (typeof pid !== 'number' || typeof host !== 'string' || typeof started !== 'string' || typeof token !== 'string') return undefined;
+    return { pid, host, started, token };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Held by a process of this host that no longer runs. */
+function isStale(owner: Owner): boolean {
+  if (owner.host !== hostname()) return false;
+  if (owner.pid === process.pid) return false;
+  try {
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (error: unknown) {
+    // EPERM: it runs, under another user.
+    return codeOf(error) === 'ESRCH';
+  }
+}
+
+/**
+ * A lock file nobody could read for a while: its owner died between creating
+ * it and writing its pid (a fresh one is being written right now: wait).
+ */
+async function isAbandoned(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).mtimeMs < Date.now() - ABANDONED_MS;
+  } catch {
+    return false;
+  }
+}
+
+const ABANDONED_MS = 10_000;
+
+/**
+ * Removes a stale lock unless another build took it over in the meantime
+ * (then its token differs and the next attempt to create it waits for that one).
+ */
+async function removeIfStill(file: string, stale: Owner | undefined): Promise<void> {
+  const current = await readOwner(file);
+  if (current?.token === stale?.token) await rm(file, { force: true });
+}
+
+function lockedError(file: string, holder: Owner | undefined, timeoutMs: number): RevueError {
+  const who = holder === undefined ? 'another build' : `pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`} (a build started ${holder.started})`;
+  const waited = timeoutMs > 0 ? `, still after ${formatSeconds(timeoutMs)}` : '';
+  return new RevueError('LOCKED', `another build is writing to ${path.dirname(file)}: the lock ${file} is held by ${who}${waited}`, {
+    hint: 'wait for it to finish, or delete the lock file if no build is running',
+  });
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+function codeOf(error: unknown): unknown {
+  return error instanceof Error && 'code' in error ? error.code : undefined;
+}

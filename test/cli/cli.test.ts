@@ -126,4 +126,15 @@ describe('revue build', () => {
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
+
+  it('skips what is up to date, --force renders everything, --shard takes its part', async () => {
+    const out = path.join(tmp, 'incremental');
+    const data = path.join(FIXTURES, 'minimal');
+    expect(revue(['build', '--data', data, '--out', out, '--html-only']).stderr).toMatch(/4 written, 0 skipped, 0 failed/);
+    expect(revue(['build', '--data', data, '--out', out, '--html-only']).stderr).toMatch(/0 written, 4 skipped, 0 failed/);
+    expect(revue(['build', '--data', data, '--out', out, '--html-only', '--force']).stderr).toMatch(/4 written, 0 skipped, 0 failed/);
+    const bad = revue(['build', '--data', data, '--out', out, '--shard', '3/2']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('error: the shard must be between 1 and 2, got 3');
+  });
 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineCommand } from 'citty';
 import { build, type BuildOptions, type BuildResult } from '../../build.js';
 import { watchBuild } from '../../watch.js';
+import { parseShard } from '../../write/shard.js';
 import { UsageError } from '../../errors.js';
 import type { Console } from '../context.js';
 import { EXIT, type ExitCode } from '../exit.js';
@@ -17,6 +18,9 @@ const args = {
   templates: { type: 'string', description: 'Templates overriding the package’s (default: templates/ beside the data folder)', valueHint: 'DIR' },
   concurrency: { type: 'string', description: 'Pages printing at the same time (default: 2)', valueHint: 'N' },
   watch: { type: 'boolean', description: 'Rebuild what a saved file affects, until Ctrl-C', default: false },
+  force: { type: 'boolean', description: 'Render every report, even those that are up to date', default: false },
+  shard: { type: 'string', description: 'Render only the K-th of N deterministic parts (teams, organisation and index in part 1)', valueHint: 'K/N' },
+  wait: { type: 'string', description: 'Seconds to wait for another build writing into the same output (default: 0, refuse at once)', valueHint: 'S' },
 } as const;
 
 export const buildCommand = (out: Console) => ({
@@ -29,6 +33,9 @@ export const buildCommand = (out: Console) => ({
       const reps = repeated(rawArgs, 'rep');
       const concurrency = args.concurrency === undefined ? undefined : Number(args.concurrency);
       if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError(`--concurrency expects a whole number ≥ 1, got "${args.concurrency}"`);
+      const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+      const wait = args.wait === undefined ? undefined : Number(args.wait);
+      if (wait !== undefined && (!Number.isFinite(wait) || wait < 0)) throw new UsageError(`--wait expects a number of seconds, got "${args.wait}"`);
       const epoch = out.io.env['SOURCE_DATE_EPOCH'];
       const progress = createProgress(out);
       const options: BuildOptions = {
@@ -37,6 +44,9 @@ export const buildCommand = (out: Console) => ({
         ...(year === undefined ? {} : { year }),
         ...(reps.length === 0 ? {} : { reps }),
         htmlOnly: args.htmlOnly,
+        force: args.force,
+        ...(shard === undefined ? {} : { shard }),
+        ...(wait === undefined ? {} : { lockTimeout: wait * 1000 }),
         ...(args.templates === undefined ? {} : { templates: args.templates }),
         ...(concurrency === undefined ? {} : { concurrency }),
         ...(epoch === undefined || !/^\d+$/.test(epoch) ? {} : { sourceDateEpoch: Number(epoch) }),

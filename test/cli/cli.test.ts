@@ -136,5 +136,5 @@ describe('revue build', () => {
     const bad = revue(['build', '--data', data, '--out', out, '--shard', '3/2']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('error: the shard must be between 1 and 2, got 3');
-  });
+  }, 180_000);
 });

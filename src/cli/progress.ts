@@ -35,7 +35,7 @@ export function createProgress(out: Console): Progress {
         case 'report': {
           const file = path.relative(out.io.cwd, event.file);
           if (bar !== undefined) bar.update(event.done, { file });
-          else out.say(`[${event.done}/${event.total}] ${event.status === 'written' ? 'wrote' : 'FAILED'} ${file}`);
+          else out.say(`[${event.done}/${event.total}] ${({ written: 'wrote', skipped: 'up to date', failed: 'FAILED' } as const)[event.status]} ${file}`);
           break;
         }
       }

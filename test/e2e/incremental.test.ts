@@ -167,9 +167,4 @@ describe('incremental PDF builds', () => {
     // SOURCE_DATE_EPOCH: the same bytes as the first time.
     expect(Buffer.compare(await readFile(file), before)).toBe(0);
   }, 120_000);
-
-  it('renders everything again for another date stamp (SOURCE_DATE_EPOCH is an input)', async () => {
-    const result = await build({ data: path.join(FIXTURES, 'minimal'), out: pdfOut, sourceDateEpoch: 1_767_225_601, htmlOnly: false });
-    expect(result.reports.every((r) => r.status === 'written')).toBe(true);
-  }, 120_000);
 });

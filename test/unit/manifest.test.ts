@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkOutputs, recordWritten, type Candidate } from '../../src/write/incremental.js';
+import { checkOutputs, inputsDigest, recordWritten, type Candidate, type SharedInputs } from '../../src/write/incremental.js';
 import { emptyManifest, manifestFile, sha256, writeManifest } from '../../src/write/manifest.js';
 
 let dir: string;
@@ -67,5 +67,29 @@ describe('checkOutputs', () => {
     await written('ann');
     const { manifest } = await check([candidate('ann', 'new inputs')], { partial: true });
     expect(manifest.reports).toEqual({});
+  });
+});
+
+describe('inputsDigest', () => {
+  const shared: SharedInputs = { tool: '0.1.0', format: 'pdf', paper: 'A4', templates: 'templates-digest', css: 'body {}', logo: null, epoch: null };
+
+  it('is the same for the same inputs', () => {
+    expect(inputsDigest({ ...shared }, 'view')).toBe(inputsDigest(shared, 'view'));
+  });
+
+  it.each<[string, Partial<SharedInputs>]>([
+    ['revue’s version', { tool: '0.2.0' }],
+    ['the format', { format: 'html' }],
+    ['the paper', { paper: 'Letter' }],
+    ['a template', { templates: 'other-digest' }],
+    ['the stylesheet or fonts', { css: 'body { color: red }' }],
+    ['the logo', { logo: 'data:image/png;base64,AAAA' }],
+    ['the date stamped in the documents (SOURCE_DATE_EPOCH)', { epoch: 1_767_225_600 }],
+  ])('changes with %s', (_, change) => {
+    expect(inputsDigest({ ...shared, ...change }, 'view')).not.toBe(inputsDigest(shared, 'view'));
+  });
+
+  it('changes with what the report shows', () => {
+    expect(inputsDigest(shared, 'view, one figure changed')).not.toBe(inputsDigest(shared, 'view'));
   });
 });

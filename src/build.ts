@@ -297,11 +297,12 @@ function toolVersion(): Promise<string> {
   return version;
 }
 
-function chooseYear(dataset: Dataset, wanted: number | undefined): number {
-  const latest = latestYear(dataset);
+/** The year asked for, or the latest year folder (SPEC §6); a UsageError when there is none. */
+export function chooseYear(dataset: Dataset, wanted: number | undefined): number {
   if (wanted === undefined) {
+    const latest = latestYear(dataset);
     if (latest === null) throw new UsageError('the workspace has no year folder yet', { hint: 'create a folder such as data/2026 with one file per rep' });
-    return wanted ?? latest;
+    return latest;
   }
   if (!dataset.years.includes(wanted)) throw new UsageError(`no data for ${wanted}`, { hint: `years in the workspace: ${dataset.years.join(', ')}` });
   return wanted;

@@ -10,8 +10,8 @@
  * data as diagnostics (never as an exception); it throws a `RevueError`
  * (`UsageError`, `TemplateError`, `BrowserNotFoundError`, …) for what stops it.
  */
-import { computeFigures, latestYear, type Figures } from './analyze/index.js';
-import { UsageError } from './errors.js';
+import { computeFigures, type Figures } from './analyze/index.js';
+import { chooseYear } from './build.js';
 import type { Diagnostic } from './model/dataset.js';
 import { validate } from './validate/index.js';
 
@@ -46,8 +46,5 @@ export interface FiguresOptions {
 export async function figures(options: FiguresOptions = {}): Promise<{ figures?: Figures; diagnostics: Diagnostic[] }> {
   const { dataset, diagnostics } = await validate(options.data === undefined ? {} : { data: options.data });
   if (dataset === undefined) return { diagnostics };
-  const year = options.year ?? latestYear(dataset);
-  if (year === null) throw new UsageError('the workspace has no year folder yet');
-  if (!dataset.years.includes(year)) throw new UsageError(`no data for ${year}`, { hint: `years in the workspace: ${dataset.years.join(', ')}` });
-  return { figures: computeFigures(dataset, year), diagnostics };
+  return { figures: computeFigures(dataset, chooseYear(dataset, options.year)), diagnostics };
 }

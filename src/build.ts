@@ -164,8 +164,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.env === undefined ? {} : { env: options.env }),
   });
-  // A first build needs the browser: without one, say so (exit 2) before creating anything.
-  if (!(await isDirectory(yearDir))) await session.browserPath();
+  // A first build of PDFs needs the browser: without one, say so (exit 2) before creating anything.
+  if (format === 'pdf' && !(await isDirectory(yearDir))) await session.browserPath();
   await using _lock = await acquireLock(path.join(yearDir, shard.count === 1 ? '.revue-build.lock' : `.revue-build.${shard.index}-of-${shard.count}.lock`), {
     timeoutMs: options.lockTimeout ?? 0,
   });
@@ -203,12 +203,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let indexCharts = organisation !== undefined && !todo.includes(organisation) ? check.indexCharts : undefined;
   if (todo.length > 0 || (writesIndex && organisation !== undefined && indexCharts === undefined)) {
     // No browser: say so before anything is printed (exit 2).
-    await session.browserPath();
+    if (format === 'pdf') await session.browserPath();
     const date = options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000);
     let checkpoint = performance.now();
     await renderReports(todo, {
-      session,
       concurrency: options.concurrency ?? 2,
+      chartTime: (ms) => (timings.charts += ms),
       render: (job, svgs) => {
         if (job === organisation) indexCharts = [...svgs.values()];
         const view = job.report.view((key) => svgs.get(key) ?? '');
@@ -235,12 +235,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     });
     if (writesIndex && organisation !== undefined && indexCharts === undefined) {
       // The organisation report is up to date, but its charts were not cached: draw them for the index.
-      const [drawn] = await drawChunkCharts(session, [organisation.report], 1);
+      const [drawn] = await time('charts', () => drawChunkCharts([organisation.report]));
       if (drawn instanceof Map) indexCharts = [...drawn.values()];
     }
     const stats = session.stats;
     timings.launch += stats.launchMs;
-    timings.charts += stats.scriptMs;
     timings.print += stats.printMs;
   }
 

@@ -1,23 +1,24 @@
 /**
  * The render → print → write part of a build, for the reports that are not
- * up to date: charts drawn in batches, one per page at a time, the HTML
- * rendered and queued for printing, each PDF written as it comes.
+ * up to date: charts drawn a chunk of reports at a time (in Node, while the
+ * browser prints the chunk before), the HTML rendered and queued for
+ * printing, each PDF written as it comes.
  */
 import { RevueError } from '../errors.js';
-import type { BrowserSession } from '../print/browser.js';
 import { renderCharts } from '../render/charts.js';
 import type { PlannedReport, ViewWithTitle } from '../render/plan.js';
 
 /**
- * Reports a page draws the charts of in one batch (about 8 charts a rep: one
- * batch of under 200, charts.ts's batch size), then prints. Larger chunks save
- * batch set-ups (~0.2 s each); smaller ones hold less in memory.
+ * Reports per printing page in a chunk: enough that the pages never wait for
+ * the next chunk's charts, few enough that memory holds two chunks' HTML.
  */
 const CHUNK_PER_PAGE = 24;
 
 export interface RenderSteps<J extends { report: PlannedReport }> {
-  session: BrowserSession;
+  /** Pages printing at the same time. */
   concurrency: number;
+  /** Told the milliseconds spent drawing each chunk's charts. */
+  chartTime?: (ms: number) => void;
   /** The HTML of a report, its charts drawn. */
   render: (job: J, svgs: Map<string, string>) => { html: string; view: ViewWithTitle };
   /** Queues the print (the pages take jobs in call order). */
@@ -37,14 +38,13 @@ export interface RenderSteps<J extends { report: PlannedReport }> {
  */
 export async function renderReports<J extends { report: PlannedReport }>(todo: readonly J[], steps: RenderSteps<J>): Promise<void> {
   const chunks = chunked(todo, CHUNK_PER_PAGE * steps.concurrency);
-  const drawChunk = (chunk: readonly J[] | undefined) =>
-    chunk === undefined
-      ? undefined
-      : drawChunkCharts(
-          steps.session,
-          chunk.map((job) => job.report),
-          steps.concurrency,
-        );
+  const drawChunk = async (chunk: readonly J[] | undefined) => {
+    if (chunk === undefined) return undefined;
+    const started = performance.now();
+    const drawn = await drawChunkCharts(chunk.map((job) => job.report));
+    steps.chartTime?.(performance.now() - started);
+    return drawn;
+  };
   const pending: Array<Promise<void>> = [];
   let charts = drawChunk(chunks[0]);
   for (const [i, chunk] of chunks.entries()) {
@@ -78,36 +78,22 @@ export async function renderReports<J extends { report: PlannedReport }>(todo: r
 }
 
 /**
- * The charts of a chunk of reports, one map per report (or the error that
- * stopped its charts), the chunk's charts split over `pages` pages.
+ * The charts of a chunk of reports, one map per report, or the error that
+ * stopped its charts: a chart that cannot be drawn fails its own report, not
+ * its neighbours'.
  */
-export async function drawChunkCharts(session: BrowserSession, reports: readonly PlannedReport[], pages: number): Promise<Array<Map<string, string> | Error>> {
-  const parts = chunked(reports, Math.ceil(reports.length / Math.max(1, pages)));
-  const drawn = await Promise.all(
-    parts.map(async (part) => {
-      try {
-        return await drawCharts(session, part);
-      } catch (error: unknown) {
-        // No browser, or one that will not start: the build stops (as the command line says, exit 2).
-        if (error instanceof RevueError && (error.code === 'BROWSER_NOT_FOUND' || error.code === 'BROWSER_FAILED')) throw error;
-        // One chart that cannot be drawn fails its report, not its neighbours': draw them one by one.
-        return Promise.all(part.map((report) => drawCharts(session, [report]).then((maps) => maps[0] ?? new Map<string, string>(), (e: unknown) => asRevueError(e))));
-      }
-    }),
-  );
-  return drawn.flat();
-}
-
-/** Every chart of the reports in one batch. */
-async function drawCharts(session: BrowserSession, reports: readonly PlannedReport[]): Promise<Array<Map<string, string>>> {
-  const entries = reports.flatMap((report, index) => Object.entries(report.charts).map(([key, spec]) => ({ index, key, spec })));
-  const svgs = await renderCharts(
-    session,
-    entries.map((entry) => entry.spec),
-  );
-  const maps = reports.map(() => new Map<string, string>());
-  entries.forEach((entry, i) => maps[entry.index]?.set(entry.key, svgs[i] ?? ''));
-  return maps;
+export async function drawChunkCharts(reports: readonly PlannedReport[]): Promise<Array<Map<string, string> | Error>> {
+  const drawn: Array<Map<string, string> | Error> = [];
+  for (const report of reports) {
+    try {
+      const entries = Object.entries(report.charts);
+      const svgs = await renderCharts(entries.map(([, spec]) => spec));
+      drawn.push(new Map(entries.map(([key], i) => [key, svgs[i] ?? ''])));
+    } catch (error: unknown) {
+      drawn.push(asRevueError(error));
+    }
+  }
+  return drawn;
 }
 
 function chunked<T>(items: readonly T[], size: number): T[][] {

@@ -3,11 +3,10 @@
  * (marp-cli `src/browser/manager.ts`). A browser that crashes costs at most one
  * relaunch and one retry of the jobs that were in flight (SPEC §8).
  *
- * Pages are reused, each for one kind of job (printing, with JavaScript off;
- * charts, with the package's scripts): opening a page costs a renderer
- * process and a navigation, and a renderer that has compiled chart.js once
- * compiles it faster the next time. Each job still starts from a new document
- * (setContent). A page that has run `pageReuse` jobs is closed and a fresh
+ * Pages are reused from print to print (JavaScript off, every request
+ * aborted): opening a page costs a renderer process and a navigation. Each
+ * print still starts from a new document (setContent). A page that has run
+ * `pageReuse` jobs is closed and a fresh
  * one opened, and the browser itself is restarted (between jobs) after
  * `browserReuse` jobs, so that a build's memory stays flat however many
  * reports it prints.
@@ -22,7 +21,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import puppeteer, { ProtocolError, type Browser, type Page } from 'puppeteer';
 import { RevueError, UsageError, isRevueError } from '../errors.js';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
-import { blockRequests, printOnPage, type PrintOptions, type PrintResult } from './print-page.js';
+import { printOnPage, type PrintOptions, type PrintResult } from './print-page.js';
 
 export interface BrowserSessionOptions {
   /** The browser to run. Default: the first one `findBrowser` finds. */
@@ -42,7 +41,7 @@ export interface BrowserSessionOptions {
 export interface BrowserSessionStats {
   /** Browsers started: 1, plus one for each crash that was recovered from. */
   launches: number;
-  /** Jobs run on a page (prints, chart batches). */
+  /** Jobs run on a page (prints). */
   jobs: number;
   /** Jobs run a second time because the browser went away under them. */
   retries: number;
@@ -54,12 +53,10 @@ export interface BrowserSessionStats {
   launchMs: number;
   /** Milliseconds pages spent printing, summed over pages (they work in parallel). */
   printMs: number;
-  /** Milliseconds pages spent on script jobs (charts), summed over pages. */
-  scriptMs: number;
 }
 
-/** Something to do on a page; the page is released when it settles (closed, or kept for the next job of its kind). */
-export type PageJob<T> = (page: Page) => Promise<T>;
+/** Something to do on a page; the page is released when it settles (closed, or kept for the next print). */
+type PageJob<T> = (page: Page) => Promise<T>;
 
 /** Chromium's flags for a quiet, self-contained, headless print server. */
 const BASE_ARGS = [
@@ -82,15 +79,12 @@ interface Running {
   active: number;
 }
 
-/** A page waiting for its next job of the same kind. */
+/** A page waiting for its next print. */
 interface IdlePage {
   page: Page;
   running: Running;
-  kind: JobKind;
   jobs: number;
 }
-
-type JobKind = 'print' | 'script';
 
 class PageCrashedError extends Error {}
 
@@ -101,7 +95,7 @@ export class BrowserSession implements AsyncDisposable {
   readonly #limit: LimitFunction;
   readonly #pageReuse: number;
   readonly #browserReuse: number;
-  readonly #stats: BrowserSessionStats = { launches: 0, jobs: 0, retries: 0, blockedRequests: 0, recycles: 0, launchMs: 0, printMs: 0, scriptMs: 0 };
+  readonly #stats: BrowserSessionStats = { launches: 0, jobs: 0, retries: 0, blockedRequests: 0, recycles: 0, launchMs: 0, printMs: 0 };
   readonly #userDataDirs = new Set<string>();
   #idle: IdlePage[] = [];
   readonly #retiring = new Set<Running>();
@@ -139,7 +133,7 @@ export class BrowserSession implements AsyncDisposable {
   /** Prints static HTML to PDF, and says which requests the page tried to make (all aborted). */
   async print(html: string, options: PrintOptions): Promise<PrintResult> {
     try {
-      const result = await this.#run('print', (page) => printOnPage(page, html, options));
+      const result = await this.#run((page) => printOnPage(page, html, options));
       this.#stats.blockedRequests += result.blockedRequests.length;
       return result;
     } catch (error: unknown) {
@@ -150,21 +144,6 @@ export class BrowserSession implements AsyncDisposable {
   /** Prints static HTML to PDF: see `print`. */
   async printPdf(html: string, options: PrintOptions): Promise<Uint8Array> {
     return (await this.print(html, options)).pdf;
-  }
-
-  /**
-   * Runs a job on a page where JavaScript runs but every request is aborted:
-   * for scripts the package itself injects (charts), never for the data.
-   */
-  withScriptPage<T>(job: PageJob<T>): Promise<T> {
-    return this.#run('script', async (page) => {
-      const blocked = await blockRequests(page);
-      try {
-        return await job(page);
-      } finally {
-        this.#stats.blockedRequests += blocked.length;
-      }
-    });
   }
 
   /** Closes the browser and removes its profile. Safe to call more than once. */
@@ -182,25 +161,24 @@ export class BrowserSession implements AsyncDisposable {
    * If the browser goes away during the job, it is relaunched and the job is
    * run once more. Private: every public way in cuts the page's network.
    */
-  #run<T>(kind: JobKind, job: PageJob<T>): Promise<T> {
+  #run<T>(job: PageJob<T>): Promise<T> {
     return this.#limit(async () => {
       this.#stats.jobs++;
       const first = await this.#acquire();
       try {
-        return await this.#attempt(first, kind, job);
+        return await this.#attempt(first, job);
       } catch (error: unknown) {
         if (this.#closing !== undefined || !isCrash(error, first.browser)) throw error;
         this.#stats.retries++;
       }
-      return await this.#attempt(await this.#acquire(), kind, job);
+      return await this.#attempt(await this.#acquire(), job);
     });
   }
 
-  async #attempt<T>(running: Running, kind: JobKind, job: PageJob<T>): Promise<T> {
+  async #attempt<T>(running: Running, job: PageJob<T>): Promise<T> {
     running.jobs++;
     running.active++;
-    // A page is reused for jobs of its kind only: printing pages have JavaScript off.
-    const reused = this.#takeIdle(running, kind);
+    const reused = this.#takeIdle(running);
     let page: Page | undefined = reused?.page;
     let keep = false;
     const started = performance.now();
@@ -217,8 +195,7 @@ export class BrowserSession implements AsyncDisposable {
       keep = true;
       return result;
     } finally {
-      if (kind === 'print') this.#stats.printMs += performance.now() - started;
-      else this.#stats.scriptMs += performance.now() - started;
+      this.#stats.printMs += performance.now() - started;
       running.active--;
       if (page !== undefined) {
         if (onError !== undefined) page.off('error', onError);
@@ -226,7 +203,7 @@ export class BrowserSession implements AsyncDisposable {
         page.removeAllListeners('request');
         const jobs = (reused?.jobs ?? 0) + 1;
         if (keep && jobs < this.#pageReuse && running.browser.connected && running.jobs < this.#browserReuse) {
-          this.#idle.push({ page, running, kind, jobs });
+          this.#idle.push({ page, running, jobs });
         } else {
           // The page may already be gone with its browser.
           await page.close().catch(() => undefined);
@@ -236,9 +213,9 @@ export class BrowserSession implements AsyncDisposable {
     }
   }
 
-  /** An idle page of this browser for this kind of job, if there is one. */
-  #takeIdle(running: Running, kind: JobKind): IdlePage | undefined {
-    const index = this.#idle.findIndex((idle) => idle.running === running && idle.kind === kind);
+  /** An idle page of this browser, if there is one. */
+  #takeIdle(running: Running): IdlePage | undefined {
+    const index = this.#idle.findIndex((idle) => idle.running === running);
     if (index === -1) return undefined;
     const [idle] = this.#idle.splice(index, 1);
     return idle;

@@ -1,9 +1,10 @@
 /**
- * The charts of the reports as plain chart.js configurations. They are drawn
- * in the browser on an SVG context (render/charts.ts) and inlined as vectors.
- * Everything here is JSON: functions cannot cross into the page, so the one
- * formatting need (month names on a day-of-year axis) is a named option that
- * the in-page runtime understands.
+ * The charts of the reports as plain chart.js configurations, drawn as SVG by
+ * render/charts.ts and inlined as vectors. Everything here is JSON, so that a
+ * chart's spec can be digested for incremental builds (render/plan.ts): the
+ * one formatting need (month names on a day-of-year axis) is a named option
+ * that charts.ts turns into chart.js callbacks. Numbers on the axes are
+ * formatted in the report's locale.
  *
  * Colours are chosen to survive grey printing: this year is a dark solid line,
  * last year a mid-grey dashed one, the expected level a black dotted one.
@@ -40,6 +41,11 @@ export function palette(accent: string): Palette {
 }
 
 const font = { size: 10 };
+
+/** The locale chart.js formats axis numbers in (`options.locale`). */
+function numberLocale(fmt: Formatter): string {
+  return fmt.locale === 'fr' ? 'fr-FR' : 'en-US';
+}
 const legend = { position: 'bottom', labels: { boxWidth: 18, boxHeight: 2, font, padding: 8 } };
 
 /** Split a long label on two lines (radar point labels have little room). */
@@ -78,6 +84,7 @@ export function radarChart(input: {
       type: 'radar',
       data: { labels: input.labels.map((l) => wrapLabel(l)), datasets },
       options: {
+        locale: numberLocale(fmt),
         spanGaps: true,
         layout: { padding: 4 },
         plugins: { legend },
@@ -135,6 +142,7 @@ export function progressionChart(input: {
       type: 'line',
       data: { datasets },
       options: {
+        locale: numberLocale(fmt),
         layout: { padding: { top: 2, right: 6 } },
         // Points at the top of the scale would be cut in half by the chart area.
         clip: false,
@@ -154,6 +162,7 @@ export function groupedBarChart(input: {
   series: Array<{ label: string; data: Array<number | null>; kind: 'current' | 'previous' | 'other'; index?: number }>;
   scale: { min: number; max: number };
   ariaLabel: string;
+  fmt: Formatter;
   colors: Palette;
   width?: number;
   height?: number;
@@ -171,6 +180,7 @@ export function groupedBarChart(input: {
       type: 'bar',
       data: { labels: input.labels.map((l) => wrapLabel(l, 14)), datasets },
       options: {
+        locale: numberLocale(input.fmt),
         plugins: { legend: { ...legend, labels: { ...legend.labels, boxWidth: 12, boxHeight: 10 } } },
         scales: {
           x: { grid: { display: false }, ticks: { font, color: '#222', maxRotation: 0, autoSkip: false } },

@@ -1,114 +1,111 @@
 /**
- * Charts as vectors (SPEC §6): chart.js draws each chart on an SVG context
- * (svgcanvas) inside a browser page (one per batch of charts), and the result is inlined in the report
- * as a standalone `<svg>` whose labels are real text, set in the report's font.
+ * Charts as vectors (SPEC §6): chart.js draws each chart, in Node, on a
+ * canvas context that records SVG (svg-context.ts), its text measured with
+ * the report's own font (text-metrics.ts). The result is inlined in the
+ * report as a standalone `<svg>` whose labels are real text, set in the
+ * report's font by the browser that prints it.
  *
- * The chart page runs the package's own scripts (chart.js, svgcanvas) but
- * reaches nothing: every request it makes is aborted. The data only ever
- * enters it as JSON arguments and leaves it as escaped SVG text.
+ * No browser is involved: the printing page receives static HTML and runs no
+ * script at all, and `--html-only` builds need no browser.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { RevueError, isRevueError } from '../errors.js';
-import type { BrowserSession } from '../print/browser.js';
-import { FONT_STACK, fontFaceCss } from '../print/fonts.js';
-import { drawCharts, type PageChartSpec } from './chart-runtime.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { BasicPlatform, Chart, registerables, type ChartConfiguration, type Scale } from 'chart.js';
+import { RevueError } from '../errors.js';
+import { FONT_STACK } from '../print/fonts.js';
 import type { ChartSpec } from './chart-specs.js';
+import { SvgContext, type MeasureText } from './svg-context.js';
+import { textMeasurer } from './text-metrics.js';
 
 export type { ChartSpec } from './chart-specs.js';
 
-const require = createRequire(import.meta.url);
+Chart.register(...registerables);
 
-interface Runtime {
-  chartJs: string;
-  svgCanvas: string;
-  page: string;
-}
-
-let runtime: Promise<Runtime> | undefined;
-
-function loadRuntime(): Promise<Runtime> {
-  runtime ??= (async () => {
-    // chart.js exports no path to its UMD bundle: it sits next to the CommonJS entry.
-    const chartJsFile = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.js');
-    // svgcanvas ships CommonJS (dist/svgcanvas.js) and an ES module; a classic
-    // script runs synchronously when injected, so wrap the CommonJS build.
-    const svgCanvasFile = require.resolve('svgcanvas/dist/svgcanvas.js');
-    const [chartJs, svgCanvasCjs, fonts] = await Promise.all([
-      readFile(chartJsFile, 'utf8'),
-      readFile(svgCanvasFile, 'utf8'),
-      fontFaceCss(),
-    ]);
-    return {
-      chartJs,
-      svgCanvas: `(function () {\nvar exports = {};\n${svgCanvasCjs}\nwindow.svgcanvas = exports;\n})();`,
-      page: `<!doctype html><html><head><meta charset="utf-8"><style>${fonts}</style></head><body></body></html>`,
-    };
-  })().catch((error: unknown) => {
-    runtime = undefined;
-    throw error;
-  });
-  return runtime;
-}
-
-/**
- * Charts drawn per page. One page per batch keeps a whole organisation's
- * charts (thousands) from piling up in one page's memory or one protocol
- * call's time limit, and lets batches use the session's pool in parallel.
- */
-const BATCH_SIZE = 200;
+/** First day of each month, counted from 0 on 1 January of a common year. */
+const MONTH_STARTS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 /**
  * Renders every chart and returns, in order, one `<svg>` string per spec:
  * with a viewBox (it scales to its container), `role="img"` and the spec's
- * `aria-label`. Each batch of charts is drawn in one page, in one evaluation.
+ * `aria-label`. Between charts it lets other work run (the pages printing
+ * meanwhile are driven from this process).
  */
-export async function renderCharts(session: BrowserSession, specs: readonly ChartSpec[]): Promise<string[]> {
+export async function renderCharts(specs: readonly ChartSpec[]): Promise<string[]> {
   if (specs.length === 0) return [];
-  const batches: ChartSpec[][] = [];
-  for (let start = 0; start < specs.length; start += BATCH_SIZE) batches.push(specs.slice(start, start + BATCH_SIZE));
-  const drawn = await Promise.all(batches.map((batch) => renderBatch(session, batch)));
-  return drawn.flat();
+  const measure = await textMeasurer();
+  const svgs: string[] = [];
+  for (const [index, spec] of specs.entries()) {
+    try {
+      svgs.push(drawChart(spec, measure));
+    } catch (error: unknown) {
+      const label = spec.ariaLabel === '' ? `#${index + 1}` : spec.ariaLabel;
+      throw new RevueError('RENDER_FAILED', `The chart "${label}" could not be drawn: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    await nextTurn();
+  }
+  return svgs;
 }
 
-async function renderBatch(session: BrowserSession, specs: readonly ChartSpec[]): Promise<string[]> {
-  const { chartJs, svgCanvas, page: html } = await loadRuntime();
-  const pageSpecs = specs.map(toPageSpec);
-  const results = await session
-    .withScriptPage(async (page) => {
-      await page.setContent(html, { waitUntil: 'load' });
-      // chart.js strokes lines through a Path2D when there is one, which an
-      // SVG context cannot follow: take it away before chart.js loads.
-      await page.addScriptTag({ content: 'delete window.Path2D;' });
-      await page.addScriptTag({ content: chartJs });
-      await page.addScriptTag({ content: svgCanvas });
-      return await page.evaluate(drawCharts, pageSpecs, FONT_STACK);
-    })
-    .catch((error: unknown) => {
-      // No browser (exit 2) or one that won't start stays what it is.
-      if (isRevueError(error)) throw error;
-      throw new RevueError('RENDER_FAILED', `Drawing the charts failed: ${error instanceof Error ? error.message : String(error)}`, {
-        cause: error,
-      });
-    });
-  return results.map((result, index) => {
-    if ('svg' in result) return result.svg;
-    const label = specs[index]?.ariaLabel ?? `#${index + 1}`;
-    throw new RevueError('RENDER_FAILED', `The chart "${label}" could not be drawn: ${result.error}`);
-  });
-}
-
-function toPageSpec(spec: ChartSpec): PageChartSpec {
+function drawChart(spec: ChartSpec, measure: MeasureText): string {
   // Ids from the content: stable from build to build, distinct between charts.
   const idPrefix = `chart-${createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 10)}`;
-  return {
-    width: spec.width,
-    height: spec.height,
-    config: spec.config,
-    ariaLabel: spec.ariaLabel,
-    ...(spec.monthAxis === undefined ? {} : { monthAxis: spec.monthAxis }),
-    idPrefix,
-  };
+  const context = new SvgContext({ width: spec.width, height: spec.height, measure, idPrefix });
+  const config = chartConfig(spec);
+  // BasicPlatform: no DOM canvas, no events, no resize observers; it only asks the "canvas" for its context.
+  const chart = new Chart({ getContext: () => context, width: spec.width, height: spec.height } as unknown as HTMLCanvasElement, config);
+  try {
+    return context.toSvg({ role: 'img', 'aria-label': spec.ariaLabel });
+  } finally {
+    chart.destroy();
+  }
+}
+
+/** The spec's configuration as chart.js takes it: one static frame at the spec's size, in the report's font. */
+function chartConfig(spec: ChartSpec): ChartConfiguration {
+  const options: Record<string, unknown> = structuredClone(spec.config.options);
+  options.animation = false;
+  options.responsive = false;
+  options.maintainAspectRatio = false;
+  options.devicePixelRatio = 1;
+  // Numbers on the axes in the spec's locale, never in whatever locale this process runs in.
+  options.locale ??= 'en-US';
+  withFamily(options, spec.config.type);
+  const months = spec.monthAxis;
+  if (months !== undefined && months.length > 0) {
+    const x = child(child(options, 'scales'), 'x');
+    x.afterBuildTicks = (scale: Scale) => {
+      scale.ticks = MONTH_STARTS.slice(0, months.length).map((value) => ({ value }));
+    };
+    const ticks = child(x, 'ticks');
+    ticks.autoSkip = false;
+    ticks.callback = (value: number | string) => months[MONTH_STARTS.indexOf(Number(value))] ?? '';
+  }
+  return { ...structuredClone(spec.config), options, platform: BasicPlatform } as unknown as ChartConfiguration;
+}
+
+/**
+ * Sets the report's font family on every text of the chart. chart.js's own
+ * default is global to the process (Chart.defaults), which revue leaves as it
+ * is: a program that uses revue as a library may draw charts of its own.
+ */
+function withFamily(options: Record<string, unknown>, type: string): void {
+  const plugins = child(options, 'plugins');
+  const fonts = [child(child(child(plugins, 'legend'), 'labels'), 'font'), child(child(plugins, 'title'), 'font'), child(child(plugins, 'subtitle'), 'font')];
+  const scales = child(options, 'scales');
+  // The scales chart.js makes when the options name none.
+  for (const key of type === 'radar' || type === 'polarArea' ? ['r'] : type === 'pie' || type === 'doughnut' ? [] : ['x', 'y']) child(scales, key);
+  for (const key of Object.keys(scales)) {
+    const scale = child(scales, key);
+    fonts.push(child(child(scale, 'ticks'), 'font'), child(child(scale, 'title'), 'font'), child(child(scale, 'pointLabels'), 'font'));
+  }
+  for (const font of fonts) font.family ??= FONT_STACK;
+}
+
+/** The object at `parent[key]`, created if missing (the options are a copy of the spec's). */
+function child(parent: Record<string, unknown>, key: string): Record<string, unknown> {
+  const value = parent[key];
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  const created: Record<string, unknown> = {};
+  parent[key] = created;
+  return created;
 }

@@ -20,6 +20,7 @@ export function organisationCharts(org: OrganisationFigures, ctx: ReportContext)
       series: org.teams.map((team, index) => ({ label: team.name ?? ctx.fmt.t('noTeam'), data: team.competencies.map((c) => c.level), kind: 'other' as const, index })),
       scale: ctx.framework.scale,
       ariaLabel: ctx.fmt.t('chartTeams', { year: ctx.year }),
+      fmt: ctx.fmt,
       colors,
     }),
   };
@@ -36,6 +37,7 @@ function groupProfileChart(group: GroupFigures, ctx: ReportContext): ChartSpec {
     ],
     scale: ctx.framework.scale,
     ariaLabel: ctx.fmt.t('chartTeam', { year: ctx.year, previous: ctx.year - 1 }),
+    fmt: ctx.fmt,
     colors,
   });
 }

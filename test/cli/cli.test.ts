@@ -115,9 +115,10 @@ describe('revue build', () => {
     await expect(stat(out)).rejects.toThrow();
   });
 
-  it('renders one rep as standalone HTML with --html-only, with plain progress lines off a terminal', async () => {
+  it('renders one rep as standalone HTML with --html-only, without a browser, with plain progress lines off a terminal', async () => {
     const out = path.join(tmp, 'html');
-    const { code, stderr } = revue(['build', '--data', path.join(FIXTURES, 'minimal'), '--out', out, '--rep', 'ann-lee', '--html-only']);
+    // No browser is needed for HTML: the charts are drawn by revue itself.
+    const { code, stderr } = revue(['build', '--data', path.join(FIXTURES, 'minimal'), '--out', out, '--rep', 'ann-lee', '--html-only'], { REVUE_BROWSER: '/opt/none/chrome' });
     expect(code).toBe(0);
     expect(stderr).toContain('[1/1] wrote');
     expect(stderr).toMatch(/✓ 2026: 1 written, 0 skipped, 0 failed, 1 warning in \d+\.\d s/);

@@ -156,6 +156,9 @@ async function runShards(work, reps, count, say) {
 
 async function runChild(kind) {
   if (kind === 'build') {
+    // As `revue build` does (src/cli/bin.ts).
+    const { boundHeapGrowth } = await import(dist('cli/heap.js'));
+    boundHeapGrowth();
     const { build } = await import(dist('index.js'));
     const [k, n] = (args.shard ?? '1/1').split('/').map(Number);
     let stats = '';

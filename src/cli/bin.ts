@@ -1,5 +1,8 @@
 #!/usr/bin/env node
+import { boundHeapGrowth } from './heap.js';
 import { main } from './run.js';
+
+boundHeapGrowth();
 
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,

@@ -6,6 +6,30 @@ import type { ParsedFile } from '../load/parse-yaml.js';
 import { knownKeysOf } from './known-keys.js';
 import { issuesToDiagnostics, valueAt } from './zod-issues.js';
 
+type RepSchema = ReturnType<typeof repYearSchema>;
+
+/** One schema per framework and year, built once for all the rep files of that year (a schema takes longer to build than to run). */
+const schemas = new WeakMap<Framework, Map<number, RepSchema>>();
+let contextFree: RepSchema | undefined;
+
+function schemaFor(framework: Framework | undefined, year: number | undefined): RepSchema {
+  if (framework === undefined || year === undefined) return (contextFree ??= repYearSchema());
+  let byYear = schemas.get(framework);
+  if (byYear === undefined) schemas.set(framework, (byYear = new Map()));
+  let schema = byYear.get(year);
+  if (schema === undefined) {
+    schema = repYearSchema({
+      year,
+      scale: framework.scale,
+      competencies: framework.competencies.map((c) => c.id),
+      contexts: (framework.contexts ?? []).map((c) => c.id),
+      roles: framework.roles.map((r) => r.id),
+    });
+    byYear.set(year, schema);
+  }
+  return schema;
+}
+
 export function validateRepYear(parsed: ParsedFile, stem: string, year: number | undefined, framework: Framework | undefined): { data?: RepYear; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (severity: Diagnostic['severity'], path: PropertyKey[], message: string, hint?: string) =>
@@ -16,17 +40,7 @@ export function validateRepYear(parsed: ParsedFile, stem: string, year: number |
   }
   if (parsed.value === undefined) return { diagnostics };
 
-  const schema = repYearSchema(
-    framework === undefined || year === undefined
-      ? undefined
-      : {
-          year,
-          scale: framework.scale,
-          competencies: framework.competencies.map((c) => c.id),
-          contexts: (framework.contexts ?? []).map((c) => c.id),
-          roles: framework.roles.map((r) => r.id),
-        },
-  );
+  const schema = schemaFor(framework, year);
   const result = schema.safeParse(parsed.value);
   if (!result.success) diagnostics.push(...issuesToDiagnostics(parsed, result.error.issues, knownKeysOf(schema)));
 

@@ -234,6 +234,7 @@ export class SvgContext {
   }
 
   moveTo(x: number, y: number): void {
+    if (!finite(x, y)) return;
     const p = this.#apply(x, y);
     this.#start = p;
     this.#current = p;
@@ -241,6 +242,7 @@ export class SvgContext {
   }
 
   lineTo(x: number, y: number): void {
+    if (!finite(x, y)) return;
     if (this.#current === undefined) return this.moveTo(x, y);
     const p = this.#apply(x, y);
     this.#segment(`L${num(p[0])} ${num(p[1])}`);
@@ -248,6 +250,7 @@ export class SvgContext {
   }
 
   bezierCurveTo(c1x: number, c1y: number, c2x: number, c2y: number, x: number, y: number): void {
+    if (!finite(c1x, c1y, c2x, c2y, x, y)) return;
     if (this.#current === undefined) this.moveTo(c1x, c1y);
     const [p1, p2, p] = [this.#apply(c1x, c1y), this.#apply(c2x, c2y), this.#apply(x, y)];
     this.#segment(`C${num(p1[0])} ${num(p1[1])} ${num(p2[0])} ${num(p2[1])} ${num(p[0])} ${num(p[1])}`);
@@ -255,6 +258,7 @@ export class SvgContext {
   }
 
   quadraticCurveTo(cx: number, cy: number, x: number, y: number): void {
+    if (!finite(cx, cy, x, y)) return;
     if (this.#current === undefined) this.moveTo(cx, cy);
     const [c, p] = [this.#apply(cx, cy), this.#apply(x, y)];
     this.#segment(`Q${num(c[0])} ${num(c[1])} ${num(p[0])} ${num(p[1])}`);
@@ -268,6 +272,7 @@ export class SvgContext {
   }
 
   rect(x: number, y: number, width: number, height: number): void {
+    if (!finite(x, y, width, height)) return;
     this.moveTo(x, y);
     this.lineTo(x + width, y);
     this.lineTo(x + width, y + height);
@@ -282,7 +287,7 @@ export class SvgContext {
   }
 
   ellipse(x: number, y: number, rx: number, ry: number, rotation: number, startAngle: number, endAngle: number, counterclockwise = false): void {
-    if (![x, y, rx, ry, rotation, startAngle, endAngle].every(Number.isFinite)) return;
+    if (!finite(x, y, rx, ry, rotation, startAngle, endAngle)) return;
     if (rx < 0 || ry < 0) throw new RangeError(`The radius provided (${Math.min(rx, ry)}) is negative.`);
     const sweep = arcSweep(startAngle, endAngle, counterclockwise);
     const cos = Math.cos(rotation);
@@ -353,13 +358,16 @@ export class SvgContext {
     this.#restorePath(saved);
   }
 
-  /** Clearing the whole canvas starts it over; an SVG cannot erase part of what is drawn, and chart.js never asks it to. */
+  /**
+   * Clearing the whole canvas starts the drawing over (the clip paths stay
+   * defined: a clip in force may still refer to one). An SVG cannot erase
+   * part of what is drawn, and chart.js never asks it to.
+   */
   clearRect(x: number, y: number, width: number, height: number): void {
     const [a, b, c, d, e, f] = this.#state.matrix;
     const identity = a === 1 && b === 0 && c === 0 && d === 1 && e === 0 && f === 0;
     if (identity && x <= 0 && y <= 0 && x + width >= this.canvas.width && y + height >= this.canvas.height) {
       this.#body = [];
-      this.#defs = [];
     }
   }
 
@@ -371,18 +379,20 @@ export class SvgContext {
   }
 
   fillText(text: string, x: number, y: number, maxWidth?: number): void {
+    if (!finite(x, y)) return;
     const paint = paintOf(this.#state.fillStyle, this.#state.globalAlpha);
     if (paint === undefined) return;
     this.#body.push(this.#text(String(text), x, y, maxWidth, `fill="${paint.color}"${opacity('fill-opacity', paint.alpha)}`));
   }
 
   strokeText(text: string, x: number, y: number, maxWidth?: number): void {
+    if (!finite(x, y)) return;
     const paint = paintOf(this.#state.strokeStyle, this.#state.globalAlpha);
     if (paint === undefined) return;
     this.#body.push(this.#text(String(text), x, y, maxWidth, `fill="none" stroke="${paint.color}"${opacity('stroke-opacity', paint.alpha)} stroke-width="${num(this.#state.lineWidth)}"`));
   }
 
-  /** Nothing to do: the SVG is not a bitmap. */
+  /** Charts hold no pictures: a report's PDF has no raster image (SPEC §6). */
   drawImage(): void {
     throw new Error('images cannot be drawn in a vector chart');
   }
@@ -477,6 +487,11 @@ export class SvgContext {
     this.#current = saved.current;
     this.#pendingMove = saved.pendingMove;
   }
+}
+
+/** As a canvas does, drawing calls with an infinite or NaN coordinate are ignored. */
+function finite(...values: number[]): boolean {
+  return values.every(Number.isFinite);
 }
 
 /** The signed sweep of an arc, as the canvas specification computes it. */

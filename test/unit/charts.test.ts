@@ -147,6 +147,18 @@ describe('SvgContext', () => {
     );
   });
 
+  it('ignores what a canvas ignores: coordinates that are not finite', () => {
+    const ctx = context();
+    ctx.moveTo(0, 0);
+    ctx.lineTo(Number.NaN, 5);
+    ctx.lineTo(10, Number.POSITIVE_INFINITY);
+    ctx.lineTo(10, 10);
+    ctx.stroke();
+    ctx.fillText('x', Number.NaN, 0);
+    expect(ctx.toSvg()).toContain('<path d="M0 0L10 10" fill="none"');
+    expect(ctx.toSvg()).not.toMatch(/NaN|Infinity|<text/);
+  });
+
   it('restores the styles and transform saved', () => {
     const ctx = context();
     ctx.lineWidth = 3;

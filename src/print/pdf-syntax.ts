@@ -108,7 +108,7 @@ function parseDict(text: string, start: number): Extract<PdfValue, { kind: 'dict
 }
 
 function span<T extends object>(text: string, start: number, end: number, value: T): T & Span {
-  return { ...value, start, end, raw: text.slice(start, end) };
+  return Object.assign(value, { start, end, raw: text.slice(start, end) });
 }
 
 function endOfToken(text: string, pos: number): number {

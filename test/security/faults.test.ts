@@ -30,9 +30,12 @@ beforeAll(async () => {
   // Readable by the unprivileged user of the read-only test.
   await chmod(root, 0o755);
 });
+/** The workspaces written by workspaceOf, removed at the end. */
+const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
   vi.restoreAllMocks();
   await rm(root, { recursive: true, force: true });
+  await Promise.all(cleanups.map((cleanup) => cleanup()));
 });
 
 /** A workspace of `count` reps in one team: the minimal fixture's framework, one rep file copied. */
@@ -42,6 +45,7 @@ async function workspaceOf(count: number): Promise<string> {
   const files: Record<string, string> = { 'framework.yaml': framework };
   for (let i = 1; i <= count; i++) files[`2026/rep-${i}.yaml`] = rep.replace('name: Ann Lee', `name: Rep Number${i}`);
   const ws = await tempWorkspace(files);
+  cleanups.push(ws.cleanup);
   return ws.dir;
 }
 

@@ -6,12 +6,15 @@ import { FIXTURES, lines, tempWorkspace } from '../helpers.js';
 
 const framework = await readFile(path.join(FIXTURES, 'minimal', 'framework.yaml'), 'utf8');
 const rep = 'name: Ann Lee\nrole: junior\nassessments:\n  - date: 2026-02-10\n    scores:\n      discovery: 2\n';
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => cleanup?.());
+/** Every workspace a test wrote (some write several), removed after it. */
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
 
 async function check(file: string | Uint8Array, name = '2026/ann-lee.yaml') {
   const ws = await tempWorkspace({ 'framework.yaml': framework, [name]: file });
-  cleanup = ws.cleanup;
+  cleanups.push(ws.cleanup);
   const result = await validate({ data: ws.dir });
   return { ...result, lines: lines(result.diagnostics, ws.dir).filter((l) => !l.includes('warning: never observed')) };
 }
@@ -76,7 +79,7 @@ describe('YAML hazards end in a clear error or a correct read', () => {
 describe('framework.yaml', () => {
   it('is required', async () => {
     const ws = await tempWorkspace({ '2026/ann-lee.yaml': rep });
-    cleanup = ws.cleanup;
+    cleanups.push(ws.cleanup);
     const { diagnostics } = await validate({ data: ws.dir });
     expect(lines(diagnostics, ws.dir)).toEqual(['framework.yaml:0:0: error: missing: every workspace needs one framework.yaml (run "revue init" to create a workspace, or pass the right folder with --data)']);
   });
@@ -87,7 +90,7 @@ describe('framework.yaml', () => {
       .replace('      negotiation: 3.5', '      negociation: 3.5\n      discovery: 3.2')
       .replace('  - id: key-account', '  - id: new-business');
     const ws = await tempWorkspace({ 'framework.yaml': broken });
-    cleanup = ws.cleanup;
+    cleanups.push(ws.cleanup);
     const { diagnostics } = await validate({ data: ws.dir });
     expect(lines(diagnostics, ws.dir)).toEqual(['framework.yaml:2:9: error: locale: "de" is not allowed (expected one of: "fr", "en")']);
     const ws2 = await tempWorkspace({ 'framework.yaml': broken.replace('locale: de', 'locale: fr') });

@@ -41,11 +41,6 @@ export function palette(accent: string): Palette {
 }
 
 const font = { size: 10 };
-
-/** The locale chart.js formats axis numbers in (`options.locale`). */
-function numberLocale(fmt: Formatter): string {
-  return fmt.locale === 'fr' ? 'fr-FR' : 'en-US';
-}
 const legend = { position: 'bottom', labels: { boxWidth: 18, boxHeight: 2, font, padding: 8 } };
 
 /** Split a long label on two lines (radar point labels have little room). */
@@ -84,7 +79,7 @@ export function radarChart(input: {
       type: 'radar',
       data: { labels: input.labels.map((l) => wrapLabel(l)), datasets },
       options: {
-        locale: numberLocale(fmt),
+        locale: fmt.tag,
         spanGaps: true,
         layout: { padding: 4 },
         plugins: { legend },
@@ -142,7 +137,7 @@ export function progressionChart(input: {
       type: 'line',
       data: { datasets },
       options: {
-        locale: numberLocale(fmt),
+        locale: fmt.tag,
         layout: { padding: { top: 2, right: 6 } },
         // Points at the top of the scale would be cut in half by the chart area.
         clip: false,
@@ -180,7 +175,7 @@ export function groupedBarChart(input: {
       type: 'bar',
       data: { labels: input.labels.map((l) => wrapLabel(l, 14)), datasets },
       options: {
-        locale: numberLocale(input.fmt),
+        locale: input.fmt.tag,
         plugins: { legend: { ...legend, labels: { ...legend.labels, boxWidth: 12, boxHeight: 10 } } },
         scales: {
           x: { grid: { display: false }, ticks: { font, color: '#222', maxRotation: 0, autoSkip: false } },

@@ -80,7 +80,7 @@ function chartConfig(spec: ChartSpec): ChartConfiguration {
     ticks.autoSkip = false;
     ticks.callback = (value: number | string) => months[MONTH_STARTS.indexOf(Number(value))] ?? '';
   }
-  return { ...structuredClone(spec.config), options, platform: BasicPlatform } as unknown as ChartConfiguration;
+  return { type: spec.config.type, data: structuredClone(spec.config.data), options, platform: BasicPlatform } as unknown as ChartConfiguration;
 }
 
 /**

@@ -222,6 +222,8 @@ const MESSAGES: Record<Locale, Record<MessageKey, string>> = { fr, en };
 /** Number, date and text formatting for one locale. */
 export interface Formatter {
   locale: Locale;
+  /** The BCP 47 tag every format here uses: "fr-FR" / "en-US". */
+  tag: string;
   messages: Readonly<Record<MessageKey, string>>;
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
   /** A level or mean, one decimal: "3,5" / "3.5"; a dash for none. */
@@ -260,6 +262,7 @@ export function createFormatter(locale: Locale, currency: string): Formatter {
   const months = Array.from({ length: 12 }, (_, m) => month.format(new Date(Date.UTC(2000, m, 1))));
   return {
     locale,
+    tag,
     messages,
     t: (key, values = {}) => fill(messages[key], values),
     level: (value) => (value === null ? dash : oneDecimal.format(value)),

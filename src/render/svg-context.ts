@@ -38,6 +38,8 @@ interface State {
   lineDashOffset: number;
   globalAlpha: number;
   font: string;
+  /** `font`, parsed once when it is set. */
+  parsedFont: ParsedFont;
   textAlign: string;
   textBaseline: string;
   /** The id of the clip path in force, if any. */
@@ -65,6 +67,7 @@ const DEFAULTS: State = {
   lineDashOffset: 0,
   globalAlpha: 1,
   font: '10px sans-serif',
+  parsedFont: { style: 'normal', weight: 400, size: 10, family: 'sans-serif' },
   textAlign: 'start',
   textBaseline: 'alphabetic',
   clip: undefined,
@@ -155,7 +158,10 @@ export class SvgContext {
     return this.#state.font;
   }
   set font(value: string) {
-    if (typeof value === 'string' && parseFont(value) !== undefined) this.#state.font = value;
+    const parsed = typeof value === 'string' ? parseFont(value) : undefined;
+    if (parsed === undefined) return;
+    this.#state.font = value;
+    this.#state.parsedFont = parsed;
   }
   get textAlign(): string {
     return this.#state.textAlign;
@@ -329,8 +335,20 @@ export class SvgContext {
   }
 
   stroke(): void {
-    if (this.#path.length === 0) return;
-    this.#body.push(this.#strokePath(this.#path.join('')));
+    const paint = paintOf(this.#state.strokeStyle, this.#state.globalAlpha);
+    if (paint === undefined || this.#path.length === 0) return;
+    const s = this.#scale();
+    const state = this.#state;
+    const parts = [`<path d="${this.#path.join('')}" fill="none" stroke="${paint.color}"${opacity('stroke-opacity', paint.alpha)} stroke-width="${num(state.lineWidth * s)}"`];
+    if (state.lineCap !== 'butt') parts.push(` stroke-linecap="${state.lineCap}"`);
+    if (state.lineJoin !== 'miter') parts.push(` stroke-linejoin="${state.lineJoin}"`);
+    if (state.miterLimit !== 10) parts.push(` stroke-miterlimit="${num(state.miterLimit)}"`);
+    if (state.lineDash.length > 0 && state.lineDash.some((n) => n > 0)) {
+      parts.push(` stroke-dasharray="${state.lineDash.map((n) => num(n * s)).join(',')}"`);
+      if (state.lineDashOffset !== 0) parts.push(` stroke-dashoffset="${num(state.lineDashOffset * s)}"`);
+    }
+    parts.push(this.#clipAttribute(), '/>');
+    this.#body.push(parts.join(''));
   }
 
   clip(fillRule?: string): void {
@@ -374,8 +392,7 @@ export class SvgContext {
   // --- Text.
 
   measureText(text: string): { width: number } {
-    const font = parseFont(this.#state.font);
-    return { width: font === undefined ? 0 : this.#measure(font, String(text)) };
+    return { width: this.#measure(this.#state.parsedFont, String(text)) };
   }
 
   fillText(text: string, x: number, y: number, maxWidth?: number): void {
@@ -433,25 +450,10 @@ export class SvgContext {
     return this.#state.clip === undefined ? '' : ` clip-path="url(#${this.#state.clip})"`;
   }
 
-  #strokePath(d: string): string {
-    const paint = paintOf(this.#state.strokeStyle, this.#state.globalAlpha);
-    if (paint === undefined) return '';
-    const s = this.#scale();
-    const state = this.#state;
-    const parts = [`<path d="${d}" fill="none" stroke="${paint.color}"${opacity('stroke-opacity', paint.alpha)} stroke-width="${num(state.lineWidth * s)}"`];
-    if (state.lineCap !== 'butt') parts.push(` stroke-linecap="${state.lineCap}"`);
-    if (state.lineJoin !== 'miter') parts.push(` stroke-linejoin="${state.lineJoin}"`);
-    if (state.miterLimit !== 10) parts.push(` stroke-miterlimit="${num(state.miterLimit)}"`);
-    if (state.lineDash.length > 0 && state.lineDash.some((n) => n > 0)) {
-      parts.push(` stroke-dasharray="${state.lineDash.map((n) => num(n * s)).join(',')}"`);
-      if (state.lineDashOffset !== 0) parts.push(` stroke-dashoffset="${num(state.lineDashOffset * s)}"`);
-    }
-    parts.push(this.#clipAttribute(), '/>');
-    return parts.join('');
-  }
-
   #text(text: string, x: number, y: number, maxWidth: number | undefined, paint: string): string {
-    const font = parseFont(this.#state.font) ?? { style: 'normal', weight: 400, size: 10, family: 'sans-serif' };
+    const font = this.#state.parsedFont;
+    const anchor = textAnchor(this.#state.textAlign);
+    const baseline = dominantBaseline(this.#state.textBaseline);
     const [a, b, c, d, e, f] = this.#state.matrix;
     // A translation moves the text; any other transform goes on the element.
     const plain = a === 1 && b === 0 && c === 0 && d === 1;
@@ -463,8 +465,8 @@ export class SvgContext {
       `font-size="${num(font.size)}px"`,
       ...(font.weight === 400 ? [] : [`font-weight="${font.weight}"`]),
       ...(font.style === 'normal' ? [] : [`font-style="${font.style}"`]),
-      ...(textAnchor(this.#state.textAlign) === 'start' ? [] : [`text-anchor="${textAnchor(this.#state.textAlign)}"`]),
-      ...(dominantBaseline(this.#state.textBaseline) === undefined ? [] : [`dominant-baseline="${dominantBaseline(this.#state.textBaseline) ?? ''}"`]),
+      ...(anchor === 'start' ? [] : [`text-anchor="${anchor}"`]),
+      ...(baseline === undefined ? [] : [`dominant-baseline="${baseline}"`]),
       paint,
     ];
     if (maxWidth !== undefined && Number.isFinite(maxWidth) && maxWidth >= 0) {

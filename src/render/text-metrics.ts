@@ -24,39 +24,41 @@ const FALLBACK_EM = 0.55;
 
 type Faces = ReadonlyMap<number, readonly Font[]>;
 
-let loading: Promise<Faces> | undefined;
+let measurer: Promise<MeasureText> | undefined;
 
-/** The faces, read once per process. */
-function loadFaces(): Promise<Faces> {
-  loading ??= (async () => {
-    const faces = new Map<number, Font[]>();
-    await Promise.all(
-      WEIGHTS.map(async (weight) => {
-        const fonts = await Promise.all(
-          SUBSETS.map(async (subset) => {
-            const file = require.resolve(`${PACKAGE}/files/source-sans-3-${subset}-${weight}-normal.woff`);
-            const bytes = await readFile(file);
-            return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-          }),
-        );
-        faces.set(weight, fonts);
-      }),
-    );
-    return faces;
-  })().catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
+/** The faces, by weight: latin first, then latin-ext. */
+async function loadFaces(): Promise<Faces> {
+  const faces = new Map<number, Font[]>();
+  await Promise.all(
+    WEIGHTS.map(async (weight) => {
+      const fonts = await Promise.all(
+        SUBSETS.map(async (subset) => {
+          const file = require.resolve(`${PACKAGE}/files/source-sans-3-${subset}-${weight}-normal.woff`);
+          const bytes = await readFile(file);
+          return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+        }),
+      );
+      faces.set(weight, fonts);
+    }),
+  );
+  return faces;
 }
 
 /**
  * A `measure` function for SvgContext: the width of a text in px, in the
- * nearest of the weights charts use (400, 600, 700).
- * Widths are cached per font and text: charts repeat their labels.
+ * nearest of the weights charts use (400, 600, 700). One per process, its
+ * widths cached per weight and text: charts repeat their labels, report
+ * after report.
  */
-export async function textMeasurer(): Promise<MeasureText> {
-  const faces = await loadFaces();
+export function textMeasurer(): Promise<MeasureText> {
+  measurer ??= loadFaces().then(createMeasurer, (error: unknown) => {
+    measurer = undefined;
+    throw error;
+  });
+  return measurer;
+}
+
+function createMeasurer(faces: Faces): MeasureText {
   const cache = new Map<string, number>();
   return (font: ParsedFont, text: string): number => {
     const weight = WEIGHTS.reduce((best, w) => (Math.abs(w - font.weight) < Math.abs(best - font.weight) ? w : best));

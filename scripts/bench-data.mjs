@@ -28,8 +28,46 @@ const CONTEXTS = [
 ];
 const ROLES = ['junior', 'confirmed', 'senior'];
 const KINDS = ['Field visit', 'Call review', 'Role play'];
-const FIRST = ['Ann', 'Bo', 'Chloé', 'David', 'Emma', 'Farid', 'Grace', 'Hugo', 'Inès', 'Jonas', 'Kim', 'Léa', 'Malik', 'Nora', 'Omar', 'Paula', 'Quentin', 'Rosa', 'Sami', 'Tess'];
-const LAST = ['Lee', 'Chen', 'Martin', 'Dubois', 'Novak', 'Haddad', 'Garnier', 'Moreau', 'Perrin', 'Blanc', 'Kowalski', 'Silva', 'Okafor', 'Larsen', 'Rossi', 'Weber'];
+const FIRST = [
+  'Ann',
+  'Bo',
+  'Chloé',
+  'David',
+  'Emma',
+  'Farid',
+  'Grace',
+  'Hugo',
+  'Inès',
+  'Jonas',
+  'Kim',
+  'Léa',
+  'Malik',
+  'Nora',
+  'Omar',
+  'Paula',
+  'Quentin',
+  'Rosa',
+  'Sami',
+  'Tess',
+];
+const LAST = [
+  'Lee',
+  'Chen',
+  'Martin',
+  'Dubois',
+  'Novak',
+  'Haddad',
+  'Garnier',
+  'Moreau',
+  'Perrin',
+  'Blanc',
+  'Kowalski',
+  'Silva',
+  'Okafor',
+  'Larsen',
+  'Rossi',
+  'Weber',
+];
 const PHRASES = [
   'Prepared the visit well and opened with the customer’s own figures.',
   'Asked open questions for ten minutes before presenting anything.',
@@ -71,7 +109,15 @@ export function frameworkYaml() {
     '    3: Proficient',
     '    4: Expert',
     'competencies:',
-    ...COMPETENCIES.flatMap(([id, label]) => [`  - id: ${id}`, `    label: ${label}`, '    levels:', '      1: Not yet', '      2: With help', '      3: On their own', '      4: Teaches others']),
+    ...COMPETENCIES.flatMap(([id, label]) => [
+      `  - id: ${id}`,
+      `    label: ${label}`,
+      '    levels:',
+      '      1: Not yet',
+      '      2: With help',
+      '      3: On their own',
+      '      4: Teaches others',
+    ]),
     'contexts:',
     ...CONTEXTS.flatMap(([id, label]) => [`  - id: ${id}`, `    label: ${label}`]),
     'roles:',
@@ -118,9 +164,15 @@ export function repYaml(index, year, options = {}) {
     `manager: Manager ${team + 1}`,
     'goals:',
   ];
-  for (const [id] of [COMPETENCIES[index % 7], COMPETENCIES[(index + 3) % 7]]) lines.push(`  - competency: ${id}`, `    target: ${Math.min(4, Math.round(base * 2 + 1) / 2)}`);
+  for (const [id] of [COMPETENCIES[index % 7], COMPETENCIES[(index + 3) % 7]])
+    lines.push(`  - competency: ${id}`, `    target: ${Math.min(4, Math.round(base * 2 + 1) / 2)}`);
   const target = 400_000 + Math.round(rnd() * 8) * 50_000;
-  lines.push('results:', `  target: ${target}`, `  achieved: ${Math.round(target * (0.7 + rnd() * 0.5))}`, 'assessments:');
+  lines.push(
+    'results:',
+    `  target: ${target}`,
+    `  achieved: ${Math.round(target * (0.7 + rnd() * 0.5))}`,
+    'assessments:',
+  );
   const count = 8 + Math.floor(rnd() * 5);
   for (let a = 0; a < count; a++) {
     const month = 1 + Math.floor(((a + rnd()) * 12) / count);
@@ -131,9 +183,22 @@ export function repYaml(index, year, options = {}) {
       const score = Math.max(1, Math.min(4, Math.round((base + (a / count) * 0.8 + (rnd() - 0.5)) * 2) / 2));
       lines.push(`      ${id}: ${score}`);
     }
-    lines.push(`    strengths: ${quote(pick(rnd, PHRASES))}`, `    improvements: ${quote(pick(rnd, PHRASES))}`, '    actions:', `      - ${quote(pick(rnd, PHRASES))}`);
+    lines.push(
+      `    strengths: ${quote(pick(rnd, PHRASES))}`,
+      `    improvements: ${quote(pick(rnd, PHRASES))}`,
+      '    actions:',
+      `      - ${quote(pick(rnd, PHRASES))}`,
+    );
   }
-  lines.push('review:', '  manager: |', `    ${pick(rnd, PHRASES)}`, `    ${pick(rnd, PHRASES)}`, '  rep: |', `    ${pick(rnd, PHRASES)}`, '');
+  lines.push(
+    'review:',
+    '  manager: |',
+    `    ${pick(rnd, PHRASES)}`,
+    `    ${pick(rnd, PHRASES)}`,
+    '  rep: |',
+    `    ${pick(rnd, PHRASES)}`,
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -159,7 +224,12 @@ export async function writeOrganisation(dir, options = {}) {
   ids.forEach((id, index) => {
     for (const year of years) {
       if (year !== last && index % 10 === 9) continue;
-      writes.push(writeFile(path.join(dir, String(year), `${id}.yaml`), repYaml(index, year, { count, seed: options.seed, teamSize: options.teamSize })));
+      writes.push(
+        writeFile(
+          path.join(dir, String(year), `${id}.yaml`),
+          repYaml(index, year, { count, seed: options.seed, teamSize: options.teamSize }),
+        ),
+      );
     }
   });
   await Promise.all(writes);

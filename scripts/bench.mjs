@@ -76,7 +76,9 @@ async function runParent() {
 
     const data = path.join(work, `org-${reps}`, 'data');
     await writeOrganisation(data, { reps });
-    say(`organisation: ${reps} reps, ${(await readdir(path.join(data, '2025'))).length + (await readdir(path.join(data, '2026'))).length} files over 2025 and 2026`);
+    say(
+      `organisation: ${reps} reps, ${(await readdir(path.join(data, '2025'))).length + (await readdir(path.join(data, '2026'))).length} files over 2025 and 2026`,
+    );
     say();
 
     // The build's own HTML, for the bare loop.
@@ -89,20 +91,31 @@ async function runParent() {
       const out = path.join(work, `out-${round}`);
       const b = await child('build', { data, out });
       builds.push({ ...b, out });
-      say(`round ${round}: full build ${seconds(b.result.durationMs)}, ${rate(b.result.written, b.result.durationMs)} reports/s, ${seconds(b.cpuMs)} CPU (${seconds(b.nodeCpuMs)} in node; machine ${Math.round(b.busy * 100)} % busy), peak ${mb(b.peak.rss)} RSS (${mb(b.peak.pss)} PSS), load ${b.load}`);
+      say(
+        `round ${round}: full build ${seconds(b.result.durationMs)}, ${rate(b.result.written, b.result.durationMs)} reports/s, ${seconds(b.cpuMs)} CPU (${seconds(b.nodeCpuMs)} in node; machine ${Math.round(b.busy * 100)} % busy), peak ${mb(b.peak.rss)} RSS (${mb(b.peak.pss)} PSS), load ${b.load}`,
+      );
       const bare = await child('bare', { out: htmlOut, concurrency: args.concurrency });
       bares.push(bare);
-      say(`round ${round}: bare loop  ${seconds(bare.result.loopMs)}, ${rate(bare.result.documents, bare.result.loopMs)} documents/s, ${seconds(bare.cpuMs)} CPU (${seconds(bare.nodeCpuMs)} in node; machine ${Math.round(bare.busy * 100)} % busy), peak ${mb(bare.peak.rss)} RSS (${mb(bare.peak.pss)} PSS), load ${bare.load}`);
+      say(
+        `round ${round}: bare loop  ${seconds(bare.result.loopMs)}, ${rate(bare.result.documents, bare.result.loopMs)} documents/s, ${seconds(bare.cpuMs)} CPU (${seconds(bare.nodeCpuMs)} in node; machine ${Math.round(bare.busy * 100)} % busy), peak ${mb(bare.peak.rss)} RSS (${mb(bare.peak.pss)} PSS), load ${bare.load}`,
+      );
     }
     const best = builds.reduce((a, b) => (b.result.durationMs < a.result.durationMs ? b : a));
     const bestBare = bares.reduce((a, b) => (b.result.loopMs < a.result.loopMs ? b : a));
     say();
-    say(`Full build of ${best.result.total} reports (${reps} reps): ${seconds(best.result.durationMs)} in build() (${seconds(best.wallMs)} for the whole process), ${rate(best.result.written, best.result.durationMs)} reports/s`);
-    say(`Bare puppeteer loop, same ${bestBare.result.documents} documents: ${seconds(bestBare.result.loopMs)} from launch to last PDF (${seconds(bestBare.wallMs)} for the whole process), ${rate(bestBare.result.documents, bestBare.result.loopMs)} documents/s`);
-    say(`Ratio build / bare: ${(best.result.durationMs / bestBare.result.loopMs).toFixed(2)} (goal ≤ 1.25); whole processes: ${(best.wallMs / bestBare.wallMs).toFixed(2)}; CPU time (node and browser): ${(best.cpuMs / bestBare.cpuMs).toFixed(2)}`);
+    say(
+      `Full build of ${best.result.total} reports (${reps} reps): ${seconds(best.result.durationMs)} in build() (${seconds(best.wallMs)} for the whole process), ${rate(best.result.written, best.result.durationMs)} reports/s`,
+    );
+    say(
+      `Bare puppeteer loop, same ${bestBare.result.documents} documents: ${seconds(bestBare.result.loopMs)} from launch to last PDF (${seconds(bestBare.wallMs)} for the whole process), ${rate(bestBare.result.documents, bestBare.result.loopMs)} documents/s`,
+    );
+    say(
+      `Ratio build / bare: ${(best.result.durationMs / bestBare.result.loopMs).toFixed(2)} (goal ≤ 1.25); whole processes: ${(best.wallMs / bestBare.wallMs).toFixed(2)}; CPU time (node and browser): ${(best.cpuMs / bestBare.cpuMs).toFixed(2)}`,
+    );
     say();
     say('Where the build’s time went (ms; charts, html, print and write are summed over concurrent work):');
-    for (const [stage, ms] of Object.entries(best.result.timings)) say(`  ${stage.padEnd(9)} ${String(Math.round(ms)).padStart(8)}`);
+    for (const [stage, ms] of Object.entries(best.result.timings))
+      say(`  ${stage.padEnd(9)} ${String(Math.round(ms)).padStart(8)}`);
     say(`  browser: ${best.result.stats}`);
     say();
 
@@ -110,10 +123,14 @@ async function runParent() {
     // The rebuilds go to the last round's output: the closest in time (a shared working tree may change between).
     const latest = builds[builds.length - 1];
     const noop = await child('build', { data, out: latest.out });
-    say(`No-op rebuild: ${seconds(noop.result.durationMs)} in build() (${seconds(noop.wallMs)} for the whole process); ${noop.result.skipped} skipped, ${noop.result.written} written; ${pct(noop.result.durationMs, latest.result.durationMs)} of the full build (whole processes: ${pct(noop.wallMs, latest.wallMs)}; goal ≤ 5 %)`);
+    say(
+      `No-op rebuild: ${seconds(noop.result.durationMs)} in build() (${seconds(noop.wallMs)} for the whole process); ${noop.result.skipped} skipped, ${noop.result.written} written; ${pct(noop.result.durationMs, latest.result.durationMs)} of the full build (whole processes: ${pct(noop.wallMs, latest.wallMs)}; goal ≤ 5 %)`,
+    );
     const changed = await changeOneRep(data);
     const one = await child('build', { data, out: latest.out });
-    say(`After changing ${changed}: ${seconds(one.result.durationMs)} in build(); written: ${one.result.writtenFiles.join(', ')}; ${one.result.skipped} skipped`);
+    say(
+      `After changing ${changed}: ${seconds(one.result.durationMs)} in build(); written: ${one.result.writtenFiles.join(', ')}; ${one.result.skipped} skipped`,
+    );
     say();
 
     // Memory at two sizes.
@@ -121,9 +138,13 @@ async function runParent() {
     await writeOrganisation(smallData, { reps: small });
     const smallBuild = await child('build', { data: smallData, out: path.join(work, 'out-small') });
     say(`Peak memory of the process tree (RSS summed over processes; PSS counts shared pages once):`);
-    say(`  ${String(small).padStart(5)} reps: ${mb(smallBuild.peak.rss)} RSS, ${mb(smallBuild.peak.pss)} PSS (build ${seconds(smallBuild.wallMs)})`);
+    say(
+      `  ${String(small).padStart(5)} reps: ${mb(smallBuild.peak.rss)} RSS, ${mb(smallBuild.peak.pss)} PSS (build ${seconds(smallBuild.wallMs)})`,
+    );
     say(`  ${String(reps).padStart(5)} reps: ${mb(best.peak.rss)} RSS, ${mb(best.peak.pss)} PSS`);
-    say(`  ratio ${reps}/${small}: ${(best.peak.rss / smallBuild.peak.rss).toFixed(2)} RSS, ${(best.peak.pss / smallBuild.peak.pss).toFixed(2)} PSS (goal ≤ 1.3)`);
+    say(
+      `  ratio ${reps}/${small}: ${(best.peak.rss / smallBuild.peak.rss).toFixed(2)} RSS, ${(best.peak.pss / smallBuild.peak.pss).toFixed(2)} PSS (goal ≤ 1.3)`,
+    );
   } finally {
     if (!args.keep) await rm(work, { recursive: true, force: true });
   }
@@ -135,7 +156,8 @@ async function runShards(work, reps, count, say) {
   const generated = performance.now();
   await writeOrganisation(data, { reps });
   say(`organisation: ${reps} reps (generated in ${seconds(performance.now() - generated)})`);
-  const which = args.run === undefined ? Array.from({ length: count }, (_, i) => i + 1) : args.run.split(',').map(Number);
+  const which =
+    args.run === undefined ? Array.from({ length: count }, (_, i) => i + 1) : args.run.split(',').map(Number);
   const out = path.join(work, 'out');
   const rows = [];
   for (const index of which) {
@@ -170,7 +192,13 @@ async function runChild(kind) {
       concurrency: Number(args.concurrency),
       shard: { index: k, count: n },
     });
-    if (!result.ok) throw new Error(`invalid data: ${result.diagnostics.slice(0, 3).map((d) => d.message).join('; ')}`);
+    if (!result.ok)
+      throw new Error(
+        `invalid data: ${result.diagnostics
+          .slice(0, 3)
+          .map((d) => d.message)
+          .join('; ')}`,
+      );
     const failed = result.reports.filter((r) => r.status === 'failed');
     if (failed.length > 0) throw new Error(`${failed.length} reports failed: ${failed[0].error?.message}`);
     const written = result.reports.filter((r) => r.status === 'written');
@@ -204,7 +232,8 @@ async function bareLoop(out, concurrency) {
   const year = (await readdir(out)).find((name) => /^\d{4}$/.test(name));
   const dir = path.join(out, year);
   const files = [path.join(dir, 'organisation.html')];
-  for (const sub of ['teams', 'reps']) for (const name of await readdir(path.join(dir, sub))) files.push(path.join(dir, sub, name));
+  for (const sub of ['teams', 'reps'])
+    for (const name of await readdir(path.join(dir, sub))) files.push(path.join(dir, sub, name));
   const documents = await Promise.all(
     files.map(async (file) => {
       const html = await readFile(file, 'utf8');
@@ -219,7 +248,16 @@ async function bareLoop(out, concurrency) {
     executablePath,
     headless: true,
     pipe: true,
-    args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--font-render-hinting=none', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+      '--font-render-hinting=none',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   });
   let next = 0;
   await Promise.all(
@@ -229,7 +267,14 @@ async function bareLoop(out, concurrency) {
         const html = documents[next++];
         await page.setContent(html, { waitUntil: 'load' });
         // The build's pdf options (print/print-page.ts).
-        await page.pdf({ format: paper, printBackground: true, outline: true, tagged: true, preferCSSPageSize: false, waitForFonts: true });
+        await page.pdf({
+          format: paper,
+          printBackground: true,
+          outline: true,
+          tagged: true,
+          preferCSSPageSize: false,
+          waitForFonts: true,
+        });
       }
     }),
   );
@@ -286,7 +331,15 @@ function child(kind, options) {
       const last = stdout.trim().split('\n').pop() ?? '{}';
       const machineAfter = machineCpu();
       const busy = 1 - (machineAfter.idle - machineBefore.idle) / (machineAfter.all - machineBefore.all);
-      resolve({ wallMs, cpuMs: [...cpu.values()].reduce((a, b) => a + b, 0), nodeCpuMs: cpu.get(proc.pid) ?? 0, busy, peak, load, result: JSON.parse(last) });
+      resolve({
+        wallMs,
+        cpuMs: [...cpu.values()].reduce((a, b) => a + b, 0),
+        nodeCpuMs: cpu.get(proc.pid) ?? 0,
+        busy,
+        peak,
+        load,
+        result: JSON.parse(last),
+      });
     });
   });
 }
@@ -383,7 +436,11 @@ async function countFiles(dir) {
 }
 
 function decodeEntities(text) {
-  return text.replace(/&(amp|lt|gt|quot|#39|#x27|#x3D|#x60);/g, (m, name) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#x3D': '=', '#x60': '`' })[name] ?? m);
+  return text.replace(
+    /&(amp|lt|gt|quot|#39|#x27|#x3D|#x60);/g,
+    (m, name) =>
+      ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#x3D': '=', '#x60': '`' })[name] ?? m,
+  );
 }
 
 async function machine() {
@@ -393,7 +450,9 @@ async function machine() {
     (found) => spawnSync(found.path, ['--version'], { encoding: 'utf8' }).stdout.trim().split('\n').pop() ?? found.path,
     () => 'no browser found',
   );
-  return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}, ${browser}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+  return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.versions.node}, ${browser}, load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 }
 
 function seconds(ms) {

@@ -91,13 +91,21 @@ async function lookWithoutBuild() {
 
 function systemPaths() {
   if (process.platform === 'darwin') {
-    return ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium', 'Microsoft Edge.app/Contents/MacOS/Microsoft Edge'].map(
-      (app) => path.join('/Applications', app),
-    );
+    return [
+      'Google Chrome.app/Contents/MacOS/Google Chrome',
+      'Chromium.app/Contents/MacOS/Chromium',
+      'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+    ].map((app) => path.join('/Applications', app));
   }
   if (process.platform === 'win32') {
-    const roots = [process.env.PROGRAMFILES, process.env['PROGRAMFILES(X86)'], process.env.LOCALAPPDATA].filter(Boolean);
-    const exes = ['Google\\Chrome\\Application\\chrome.exe', 'Chromium\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe'];
+    const roots = [process.env.PROGRAMFILES, process.env['PROGRAMFILES(X86)'], process.env.LOCALAPPDATA].filter(
+      Boolean,
+    );
+    const exes = [
+      'Google\\Chrome\\Application\\chrome.exe',
+      'Chromium\\Application\\chrome.exe',
+      'Microsoft\\Edge\\Application\\msedge.exe',
+    ];
     return roots.flatMap((dir) => exes.map((exe) => path.win32.join(dir, exe)));
   }
   return [
@@ -132,7 +140,8 @@ function attempt(title, command, args) {
     timeout: 15 * 60 * 1000,
   });
   if (result.error) console.error(`revue: could not run ${command}: ${result.error.message}`);
-  else if (result.status !== 0) console.error(`revue: ${command} failed (exit status ${result.status ?? result.signal}).`);
+  else if (result.status !== 0)
+    console.error(`revue: ${command} failed (exit status ${result.status ?? result.signal}).`);
   return !result.error && result.status === 0;
 }
 
@@ -148,7 +157,14 @@ console.error('revue: no Chrome or Chromium found. Looked at:');
 for (const place of outcome.lookedFor) console.error(`  - ${place}`);
 
 if (!skipInstall) {
-  if (attempt("installing puppeteer's chrome-headless-shell", 'npx', ['puppeteer', 'browsers', 'install', 'chrome-headless-shell'])) {
+  if (
+    attempt("installing puppeteer's chrome-headless-shell", 'npx', [
+      'puppeteer',
+      'browsers',
+      'install',
+      'chrome-headless-shell',
+    ])
+  ) {
     outcome = await look();
     if ('found' in outcome) done(outcome.found);
   }

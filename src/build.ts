@@ -102,7 +102,8 @@ export interface ReportOutcome {
  * time; launch, charts, html, print and write are summed over the reports
  * and pages working at the same time, so together they can exceed `durationMs`.
  */
-export type BuildStage = 'load' | 'validate' | 'analyze' | 'plan' | 'check' | 'launch' | 'charts' | 'html' | 'print' | 'write' | 'index';
+export type BuildStage =
+  'load' | 'validate' | 'analyze' | 'plan' | 'check' | 'launch' | 'charts' | 'html' | 'print' | 'write' | 'index';
 export type BuildTimings = Record<BuildStage, number>;
 
 export interface BuildResult {
@@ -127,17 +128,42 @@ const CHECKPOINT_MS = 30_000;
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const timings: BuildTimings = { load: 0, validate: 0, analyze: 0, plan: 0, check: 0, launch: 0, charts: 0, html: 0, print: 0, write: 0, index: 0 };
+  const timings: BuildTimings = {
+    load: 0,
+    validate: 0,
+    analyze: 0,
+    plan: 0,
+    check: 0,
+    launch: 0,
+    charts: 0,
+    html: 0,
+    print: 0,
+    write: 0,
+    index: 0,
+  };
   const time = timer(timings);
   const data = options.data ?? 'data';
   const out = options.out ?? 'output';
   const shard = checkShard(options.shard ?? WHOLE);
-  const done = (partial: Omit<BuildResult, 'durationMs' | 'timings' | 'shard'>): BuildResult => ({ ...partial, shard, durationMs: performance.now() - started, timings });
+  const done = (partial: Omit<BuildResult, 'durationMs' | 'timings' | 'shard'>): BuildResult => ({
+    ...partial,
+    shard,
+    durationMs: performance.now() - started,
+    timings,
+  });
 
   const workspace = await time('load', () => loadWorkspace(data));
   const validation = await time('validate', () => validateWorkspace(workspace));
   options.onProgress?.({ kind: 'validated', diagnostics: validation.diagnostics });
-  if (validation.dataset === undefined) return done({ ok: false, year: null, diagnostics: validation.diagnostics, reports: [], index: null, manifest: null });
+  if (validation.dataset === undefined)
+    return done({
+      ok: false,
+      year: null,
+      diagnostics: validation.diagnostics,
+      reports: [],
+      index: null,
+      manifest: null,
+    });
   const dataset = validation.dataset;
 
   const year = chooseYear(dataset, options.year);
@@ -146,14 +172,29 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const format = options.htmlOnly === true ? 'html' : 'pdf';
   const tool = await toolVersion();
   const { templates, styles, planned, mine } = await time('plan', async () => {
-    const templates = await loadTemplates({ userDir: options.templates ?? path.join(path.dirname(path.resolve(data)), 'templates') });
+    const templates = await loadTemplates({
+      userDir: options.templates ?? path.join(path.dirname(path.resolve(data)), 'templates'),
+    });
     const styles = await documentStyles(dataset, templates);
     const { reports: planned } = planReports(dataset, figures, { reps: options.reps });
-    const shared: SharedInputs = { tool, format, paper: paperOf(dataset), templates: templates.digest, css: styles.css, logo: styles.logo, epoch: options.sourceDateEpoch ?? null };
+    const shared: SharedInputs = {
+      tool,
+      format,
+      paper: paperOf(dataset),
+      templates: templates.digest,
+      css: styles.css,
+      logo: styles.logo,
+      epoch: options.sourceDateEpoch ?? null,
+    };
     // This shard's reports, each with its output file and the digest of its inputs.
     const mine: Job[] = selectShard(planned, shard).map((report) => ({
       report,
-      candidate: { kind: report.kind, id: report.id, file: `${report.file}.${format}`, inputs: inputsDigest(shared, reportFingerprint(report)) },
+      candidate: {
+        kind: report.kind,
+        id: report.id,
+        file: `${report.file}.${format}`,
+        inputs: inputsDigest(shared, reportFingerprint(report)),
+      },
     }));
     return { templates, styles, planned, mine };
   });
@@ -166,9 +207,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   });
   // A first build of PDFs needs the browser: without one, say so (exit 2) before creating anything.
   if (format === 'pdf' && !(await isDirectory(yearDir))) await session.browserPath();
-  await using _lock = await acquireLock(path.join(yearDir, shard.count === 1 ? '.revue-build.lock' : `.revue-build.${shard.index}-of-${shard.count}.lock`), {
-    timeoutMs: options.lockTimeout ?? 0,
-  });
+  await using _lock = await acquireLock(
+    path.join(yearDir, shard.count === 1 ? '.revue-build.lock' : `.revue-build.${shard.index}-of-${shard.count}.lock`),
+    {
+      timeoutMs: options.lockTimeout ?? 0,
+    },
+  );
 
   // What is up to date is skipped: neither drawn nor printed.
   const organisation = mine.find((job) => job.report.kind === 'organisation');
@@ -178,7 +222,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       yearDir,
       shard,
       mine.map((job) => job.candidate),
-      { tool, force: options.force === true, partial: options.reps !== undefined && options.reps.length > 0, organisationInputs: organisation?.candidate.inputs },
+      {
+        tool,
+        force: options.force === true,
+        partial: options.reps !== undefined && options.reps.length > 0,
+        organisationInputs: organisation?.candidate.inputs,
+      },
     ),
   );
   const { manifest } = check;
@@ -193,7 +242,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   });
   const settle = (job: Job, outcome: ReportOutcome): void => {
     outcomes.set(job.report, outcome);
-    options.onProgress?.({ kind: 'report', file: outcome.file, status: outcome.status, ...(outcome.error === undefined ? {} : { error: outcome.error }), done: outcomes.size, total: mine.length });
+    options.onProgress?.({
+      kind: 'report',
+      file: outcome.file,
+      status: outcome.status,
+      ...(outcome.error === undefined ? {} : { error: outcome.error }),
+      done: outcomes.size,
+      total: mine.length,
+    });
   };
   options.onProgress?.({ kind: 'start', total: mine.length, year });
   for (const job of mine) if (check.upToDate.has(job.candidate.file)) settle(job, outcomeOf(job, 'skipped'));
@@ -217,10 +273,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         timings.html += performance.now() - t;
         return { html, view };
       },
-      print: (html, view) => (format === 'html' ? Promise.resolve(html) : session.printPdf(html, { paper: paperOf(dataset), title: view.title })),
+      print: (html, view) =>
+        format === 'html'
+          ? Promise.resolve(html)
+          : session.printPdf(html, { paper: paperOf(dataset), title: view.title }),
       write: (job, printed, view) =>
         time('write', async () => {
-          const written = typeof printed === 'string' ? printed : setPdfInfo(printed, { title: view.title, author: view.author, creator: 'revue', date });
+          const written =
+            typeof printed === 'string'
+              ? printed
+              : setPdfInfo(printed, { title: view.title, author: view.author, creator: 'revue', date });
           await writeFileAtomic(resolveInside(yearDir, job.candidate.file), written);
           // Named in the manifest only once the file is whole on disk.
           recordWritten(manifest, job.candidate, written);
@@ -243,16 +305,41 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     timings.print += stats.printMs;
   }
 
-  const reports = mine.map((job) => outcomes.get(job.report) ?? outcomeOf(job, 'failed', new RevueError('RENDER_FAILED', 'the report was never rendered')));
+  const reports = mine.map(
+    (job) =>
+      outcomes.get(job.report) ??
+      outcomeOf(job, 'failed', new RevueError('RENDER_FAILED', 'the report was never rendered')),
+  );
   let index: string | null = null;
   if (writesIndex) {
     const file = resolveInside(yearDir, 'index.html');
     // Every report of the build, those of the other shards included.
     const listed = planned.map(
-      (report): ReportOutcome => outcomes.get(report) ?? { kind: report.kind, id: report.id, name: report.name, file: resolveInside(yearDir, `${report.file}.${format}`), status: 'skipped' },
+      (report): ReportOutcome =>
+        outcomes.get(report) ?? {
+          kind: report.kind,
+          id: report.id,
+          name: report.name,
+          file: resolveInside(yearDir, `${report.file}.${format}`),
+          status: 'skipped',
+        },
     );
-    await time('index', () => writeFileAtomic(file, renderIndex({ dataset, figures, templates, styles: styles.css, outcomes: listed, yearDir, charts: indexCharts ?? [] })));
-    if (organisation !== undefined && indexCharts !== undefined) manifest.indexCharts = { inputs: organisation.candidate.inputs, svgs: indexCharts };
+    await time('index', () =>
+      writeFileAtomic(
+        file,
+        renderIndex({
+          dataset,
+          figures,
+          templates,
+          styles: styles.css,
+          outcomes: listed,
+          yearDir,
+          charts: indexCharts ?? [],
+        }),
+      ),
+    );
+    if (organisation !== undefined && indexCharts !== undefined)
+      manifest.indexCharts = { inputs: organisation.candidate.inputs, svgs: indexCharts };
     index = file;
   }
   const manifestPath = await time('write', () => writeManifest(yearDir, shard, manifest));
@@ -300,17 +387,24 @@ function toolVersion(): Promise<string> {
 export function chooseYear(dataset: Dataset, wanted: number | undefined): number {
   if (wanted === undefined) {
     const latest = latestYear(dataset);
-    if (latest === null) throw new UsageError('the workspace has no year folder yet', { hint: 'create a folder such as data/2026 with one file per rep' });
+    if (latest === null)
+      throw new UsageError('the workspace has no year folder yet', {
+        hint: 'create a folder such as data/2026 with one file per rep',
+      });
     return latest;
   }
-  if (!dataset.years.includes(wanted)) throw new UsageError(`no data for ${wanted}`, { hint: `years in the workspace: ${dataset.years.join(', ')}` });
+  if (!dataset.years.includes(wanted))
+    throw new UsageError(`no data for ${wanted}`, { hint: `years in the workspace: ${dataset.years.join(', ')}` });
   return wanted;
 }
 
 function checkReps(figures: Figures, reps: readonly string[] | undefined): void {
   const known = figures.reps.map((r) => r.id);
   for (const id of reps ?? []) {
-    if (!known.includes(id)) throw new UsageError(`no rep "${id}" in ${figures.year}`, { hint: didYouMean(id, known) ?? `reps: ${known.join(', ')}` });
+    if (!known.includes(id))
+      throw new UsageError(`no rep "${id}" in ${figures.year}`, {
+        hint: didYouMean(id, known) ?? `reps: ${known.join(', ')}`,
+      });
   }
 }
 
@@ -332,10 +426,19 @@ async function documentStyles(dataset: Dataset, templates: Templates): Promise<D
   return { css, logo };
 }
 
-const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml', '.webp': 'image/webp' };
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.webp': 'image/webp',
+};
 
 async function logoDataUrl(file: string): Promise<string> {
   const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
-  if (type === undefined) throw new UsageError(`the logo ${file} is not an image revue can embed`, { hint: `use one of: ${Object.keys(IMAGE_TYPES).join(', ')}` });
+  if (type === undefined)
+    throw new UsageError(`the logo ${file} is not an image revue can embed`, {
+      hint: `use one of: ${Object.keys(IMAGE_TYPES).join(', ')}`,
+    });
   return `data:${type};base64,${(await readFile(file)).toString('base64')}`;
 }

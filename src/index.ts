@@ -25,7 +25,15 @@ export type { InitLocale } from './init/files.js';
 export { validate } from './validate/index.js';
 export type { ValidateOptions, ValidationResult } from './validate/index.js';
 export { figuresToCsv, stringifyFigures } from './analyze/index.js';
-export type { Figures, RepFigures, TeamFigures, OrganisationFigures, CompetencyFigures, GoalFigures, CoachingFigures } from './analyze/index.js';
+export type {
+  Figures,
+  RepFigures,
+  TeamFigures,
+  OrganisationFigures,
+  CompetencyFigures,
+  GoalFigures,
+  CoachingFigures,
+} from './analyze/index.js';
 export type { Dataset, Diagnostic, RepRecord } from './model/dataset.js';
 export type { Framework, RepYear, Assessment, Goal } from './model/schema.js';
 export { jsonSchema } from './model/json-schema.js';

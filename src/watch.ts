@@ -80,7 +80,11 @@ export async function watchBuild(options: WatchOptions, events: WatchEvents): Pr
     watchers.clear();
   };
   /** Calls `onEvent` with the changed path and its name relative to `dir`; undefined when `dir` does not exist. */
-  const follow = (dir: string, recursive: boolean, onEvent: (file: string, name: string) => void): FSWatcher | undefined => {
+  const follow = (
+    dir: string,
+    recursive: boolean,
+    onEvent: (file: string, name: string) => void,
+  ): FSWatcher | undefined => {
     try {
       const watcher = watch(dir, { recursive, persistent: true }, (_event, name) => {
         const relative = name === null ? '' : name.toString();
@@ -143,7 +147,9 @@ function isInside(file: string, dir: string): boolean {
 function isNoise(name: string): boolean {
   const segments = name.split(/[\\/]/);
   const base = segments[segments.length - 1] ?? '';
-  return segments.some((s) => s.startsWith('.')) || base.endsWith('~') || /\.(swp|swx|tmp)$/.test(base) || base === '4913';
+  return (
+    segments.some((s) => s.startsWith('.')) || base.endsWith('~') || /\.(swp|swx|tmp)$/.test(base) || base === '4913'
+  );
 }
 
 async function isDirectory(dir: string): Promise<boolean> {

@@ -6,7 +6,9 @@ import type { Diagnostic } from '../src/model/dataset.js';
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
 /** A workspace written to a temp folder from { 'relative/path': content }. */
-export async function tempWorkspace(files: Record<string, string | Uint8Array>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function tempWorkspace(
+  files: Record<string, string | Uint8Array>,
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'revue-test-'));
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(dir, name);
@@ -18,5 +20,8 @@ export async function tempWorkspace(files: Record<string, string | Uint8Array>):
 
 /** `file:line:column: severity: message`, with the file relative to `root`. */
 export function lines(diagnostics: readonly Diagnostic[], root: string): string[] {
-  return diagnostics.map((d) => `${path.relative(root, d.file)}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.hint === undefined ? '' : ` (${d.hint})`}`);
+  return diagnostics.map(
+    (d) =>
+      `${path.relative(root, d.file)}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.hint === undefined ? '' : ` (${d.hint})`}`,
+  );
 }

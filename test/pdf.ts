@@ -1,7 +1,8 @@
 /** Read a PDF back as a person or a machine would: poppler-utils and qpdf. */
 import { execFileSync } from 'node:child_process';
 
-const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const run = (command: string, args: string[]) =>
+  execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 /** The text, in reading order; `layout` keeps columns (tables) on one line. */
 export function pdfText(file: string, options: { layout?: boolean } = {}): string {
@@ -38,7 +39,10 @@ export function pdfFonts(file: string): FontRow[] {
 
 /** The images of a PDF (pdfimages -list), one line each. */
 export function pdfImages(file: string): string[] {
-  return run('pdfimages', ['-list', file]).split('\n').slice(2).filter((l) => l.trim() !== '');
+  return run('pdfimages', ['-list', file])
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim() !== '');
 }
 
 /** The outline (bookmarks): titles, depth first. */

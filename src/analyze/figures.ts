@@ -41,5 +41,10 @@ export function latestYear(dataset: Dataset): number | null {
  * by id, so that the order is total.
  */
 export function compareReps(a: RepFigures, b: RepFigures): number {
-  return compareTeamIds(a.teamId, b.teamId) || compareText(slugify(a.name), slugify(b.name)) || compareText(a.name, b.name) || compareText(a.id, b.id);
+  return (
+    compareTeamIds(a.teamId, b.teamId) ||
+    compareText(slugify(a.name), slugify(b.name)) ||
+    compareText(a.name, b.name) ||
+    compareText(a.id, b.id)
+  );
 }

@@ -17,7 +17,13 @@ export function goalStatus(level: number | null, target: number): GoalStatus {
 export function goalFigures(goals: readonly Goal[], levelOf: (competency: string) => number | null): GoalFigures[] {
   return goals.map((goal) => {
     const level = levelOf(goal.competency);
-    return { competency: goal.competency, target: goal.target, level, status: goalStatus(level, goal.target), note: goal.note ?? null };
+    return {
+      competency: goal.competency,
+      target: goal.target,
+      level,
+      status: goalStatus(level, goal.target),
+      note: goal.note ?? null,
+    };
   });
 }
 

@@ -16,7 +16,11 @@ import type { CompetencyFigures, RepFigures, TrendCounts } from './types.js';
  * `previous`, their file of `y−1` when there is one (otherwise a first year:
  * every comparison is null).
  */
-export function computeRepFigures(framework: Framework, current: RepRecord, previous: RepRecord | undefined): RepFigures {
+export function computeRepFigures(
+  framework: Framework,
+  current: RepRecord,
+  previous: RepRecord | undefined,
+): RepFigures {
   const data = current.data;
   const contextIds = (framework.contexts ?? []).map((context) => context.id);
   const competencies = framework.competencies.map((competency): CompetencyFigures => {

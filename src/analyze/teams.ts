@@ -48,7 +48,9 @@ export function groupFigures(framework: Framework, reps: readonly RepFigures[]):
  * two means, and the reps' trends counted.
  */
 export function groupCompetency(id: string, reps: readonly RepFigures[]): GroupCompetency {
-  const figures = reps.map((rep) => rep.competencies.find((competency) => competency.id === id)).filter((c): c is CompetencyFigures => c !== undefined);
+  const figures = reps
+    .map((rep) => rep.competencies.find((competency) => competency.id === id))
+    .filter((c): c is CompetencyFigures => c !== undefined);
   const levels = present(figures.map((competency) => competency.level));
   const previous = present(figures.map((competency) => competency.previous));
   const level = mean(levels);
@@ -88,7 +90,14 @@ export function groupCoaching(reps: readonly RepFigures[]): GroupCoaching {
     perMonth,
     previousCount,
     repsWithout: reps.filter((rep) => rep.coaching.count === 0).length,
-    coverage: reps.map((rep) => ({ id: rep.id, name: rep.name, perMonth: [...rep.coaching.perMonth], count: rep.coaching.count, longestGapDays: rep.coaching.longestGapDays, startMonth: monthIndex(rep.coaching.start) })),
+    coverage: reps.map((rep) => ({
+      id: rep.id,
+      name: rep.name,
+      perMonth: [...rep.coaching.perMonth],
+      count: rep.coaching.count,
+      longestGapDays: rep.coaching.longestGapDays,
+      startMonth: monthIndex(rep.coaching.start),
+    })),
   };
 }
 
@@ -110,7 +119,11 @@ export function teamFigures(framework: Framework, reps: readonly RepFigures[]): 
 }
 
 /** The organisation: every rep as one group, and every team side by side. */
-export function organisationFigures(framework: Framework, reps: readonly RepFigures[], teams: readonly TeamFigures[]): OrganisationFigures {
+export function organisationFigures(
+  framework: Framework,
+  reps: readonly RepFigures[],
+  teams: readonly TeamFigures[],
+): OrganisationFigures {
   return { ...groupFigures(framework, reps), teams: teams.map(teamColumn) };
 }
 

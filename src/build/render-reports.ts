@@ -36,7 +36,10 @@ export interface RenderSteps<J extends { report: PlannedReport }> {
  * holds two chunks whatever the size of the organisation. One report's
  * failure is its own: the others go on.
  */
-export async function renderReports<J extends { report: PlannedReport }>(todo: readonly J[], steps: RenderSteps<J>): Promise<void> {
+export async function renderReports<J extends { report: PlannedReport }>(
+  todo: readonly J[],
+  steps: RenderSteps<J>,
+): Promise<void> {
   const chunks = chunked(todo, CHUNK_PER_PAGE * steps.concurrency);
   const drawChunk = async (chunk: readonly J[] | undefined) => {
     if (chunk === undefined) return undefined;
@@ -98,11 +101,13 @@ export async function drawChunkCharts(reports: readonly PlannedReport[]): Promis
 
 function chunked<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += Math.max(1, size)) chunks.push(items.slice(start, start + Math.max(1, size)));
+  for (let start = 0; start < items.length; start += Math.max(1, size))
+    chunks.push(items.slice(start, start + Math.max(1, size)));
   return chunks;
 }
 
 export function asRevueError(error: unknown): RevueError {
-  return error instanceof RevueError ? error : new RevueError('RENDER_FAILED', error instanceof Error ? error.message : String(error), { cause: error });
+  return error instanceof RevueError
+    ? error
+    : new RevueError('RENDER_FAILED', error instanceof Error ? error.message : String(error), { cause: error });
 }
-

@@ -6,7 +6,10 @@ import { styles, type Styles } from './style.js';
  * `data/2026/alice-martin.yaml:12:7: error: unknown competency "discovry"`
  * then, on a terminal, the line itself with a caret under the column and the hint.
  */
-export function formatDiagnostic(d: Diagnostic, options: { excerpt: boolean; style?: Styles } = { excerpt: true }): string {
+export function formatDiagnostic(
+  d: Diagnostic,
+  options: { excerpt: boolean; style?: Styles } = { excerpt: true },
+): string {
   const s = options.style ?? styles(false);
   const place = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
   const label = d.severity === 'error' ? s.red('error') : s.yellow('warning');

@@ -24,7 +24,13 @@ export function createProgress(out: Console): Progress {
         case 'start':
           if (tty && event.total > 0) {
             bar = new cliProgress.SingleBar(
-              { stream: out.io.stderr, format: ' {bar} {value}/{total} reports | {eta_formatted} left | {file}', hideCursor: true, clearOnComplete: true, etaBuffer: 20 },
+              {
+                stream: out.io.stderr,
+                format: ' {bar} {value}/{total} reports | {eta_formatted} left | {file}',
+                hideCursor: true,
+                clearOnComplete: true,
+                etaBuffer: 20,
+              },
               cliProgress.Presets.shades_classic,
             );
             bar.start(event.total, 0, { file: '' });
@@ -35,7 +41,10 @@ export function createProgress(out: Console): Progress {
         case 'report': {
           const file = path.relative(out.io.cwd, event.file);
           if (bar !== undefined) bar.update(event.done, { file });
-          else out.say(`[${event.done}/${event.total}] ${({ written: 'wrote', skipped: 'up to date', failed: 'FAILED' } as const)[event.status]} ${file}`);
+          else
+            out.say(
+              `[${event.done}/${event.total}] ${({ written: 'wrote', skipped: 'up to date', failed: 'FAILED' } as const)[event.status]} ${file}`,
+            );
           break;
         }
       }

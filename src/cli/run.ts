@@ -29,7 +29,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode
   }
   try {
     const command = subCommands[name];
-    if (command === undefined) throw new UsageError(`unknown command "${name}"`, { hint: `commands: ${Object.keys(subCommands).join(', ')}` });
+    if (command === undefined)
+      throw new UsageError(`unknown command "${name}"`, { hint: `commands: ${Object.keys(subCommands).join(', ')}` });
     if (rest.includes('--help') || rest.includes('-h')) {
       out.print(await command.usage());
       return EXIT.ok;
@@ -72,7 +73,9 @@ function rejectUnknownOptions(defs: ArgsDef, rawArgs: readonly string[]): void {
     if (arg === '--') break;
     const match = /^--?([^=]+)/.exec(arg);
     if (match?.[1] !== undefined && !known.has(match[1]) && !/^-\d/.test(arg)) {
-      throw new UsageError(`unknown option "${arg}"`, { hint: `options: ${[...Object.keys(defs)].map((k) => `--${k}`).join(', ')}` });
+      throw new UsageError(`unknown option "${arg}"`, {
+        hint: `options: ${[...Object.keys(defs)].map((k) => `--${k}`).join(', ')}`,
+      });
     }
   }
 }
@@ -80,7 +83,6 @@ function rejectUnknownOptions(defs: ArgsDef, rawArgs: readonly string[]): void {
 function isExitCode(value: unknown): value is ExitCode {
   return value === EXIT.ok || value === EXIT.failed || value === EXIT.usage;
 }
-
 
 function rootUsage(subCommands: Record<string, CommandEntry>): string {
   const width = Math.max(...Object.keys(subCommands).map((k) => k.length));

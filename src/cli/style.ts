@@ -11,8 +11,16 @@ export interface Styles {
 }
 
 export function styles(enabled: boolean): Styles {
-  const paint = (format: Parameters<typeof styleText>[0]) => (text: string) => (enabled ? styleText(format, text, { validateStream: false }) : text);
-  return { bold: paint('bold'), dim: paint('dim'), red: paint('red'), yellow: paint('yellow'), green: paint('green'), cyan: paint('cyan') };
+  const paint = (format: Parameters<typeof styleText>[0]) => (text: string) =>
+    enabled ? styleText(format, text, { validateStream: false }) : text;
+  return {
+    bold: paint('bold'),
+    dim: paint('dim'),
+    red: paint('red'),
+    yellow: paint('yellow'),
+    green: paint('green'),
+    cyan: paint('cyan'),
+  };
 }
 
 export function colorsFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {

@@ -32,6 +32,9 @@ export function workspaceFiles(options: { locale: InitLocale; year: number }): I
     // The `$schema` lines of the YAML files point here: the workspace must not depend on revue's own folder.
     { path: 'schema/framework.schema.json', text: `${JSON.stringify(jsonSchema('framework'), null, 2)}\n` },
     { path: 'schema/rep.schema.json', text: `${JSON.stringify(jsonSchema('rep'), null, 2)}\n` },
-    { path: '.gitignore', text: `# Everything revue generates: rebuild it with "revue build"\n${GITIGNORE_LINES.join('\n')}\n` },
+    {
+      path: '.gitignore',
+      text: `# Everything revue generates: rebuild it with "revue build"\n${GITIGNORE_LINES.join('\n')}\n`,
+    },
   ];
 }

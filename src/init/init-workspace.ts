@@ -38,10 +38,14 @@ export interface InitResult {
 export async function init(options: InitOptions = {}): Promise<InitResult> {
   const dir = options.dir ?? '.';
   const year = options.year ?? new Date().getFullYear();
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new UsageError(`the year must have four digits, got ${year}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new UsageError(`the year must have four digits, got ${year}`);
   const files = workspaceFiles({ locale: options.locale ?? 'en', year });
   const folder = await stat(dir).catch(() => undefined);
-  if (folder !== undefined && !folder.isDirectory()) throw new UsageError(`${dir} is a file, not a folder`, { hint: 'give revue init the name of a new folder, e.g. revue init reviews' });
+  if (folder !== undefined && !folder.isDirectory())
+    throw new UsageError(`${dir} is a file, not a folder`, {
+      hint: 'give revue init the name of a new folder, e.g. revue init reviews',
+    });
 
   const existing: string[] = [];
   let gitignore: string | null = null;
@@ -52,9 +56,12 @@ export async function init(options: InitOptions = {}): Promise<InitResult> {
     else existing.push(file.path);
   }
   if (existing.length > 0) {
-    throw new UsageError(`revue init never overwrites a file, and ${existing.length === 1 ? 'this one exists' : 'these exist'} in ${dir}:\n${existing.map((f) => `  ${f}`).join('\n')}`, {
-      hint: 'run "revue init" in a new or empty folder (e.g. revue init reviews), or move these files away first',
-    });
+    throw new UsageError(
+      `revue init never overwrites a file, and ${existing.length === 1 ? 'this one exists' : 'these exist'} in ${dir}:\n${existing.map((f) => `  ${f}`).join('\n')}`,
+      {
+        hint: 'run "revue init" in a new or empty folder (e.g. revue init reviews), or move these files away first',
+      },
+    );
   }
 
   const written: string[] = [];

@@ -28,7 +28,13 @@ const MAX_SYNTAX_ERRORS = 50;
 export function parseYamlFile(file: string, text: string): ParsedFile {
   const deep = findExcessiveNesting(text);
   if (deep !== undefined) {
-    return refused(file, text, deep, `nested more than ${MAX_NESTING} levels deep`, 'a review file nests a few levels: check the brackets and the indentation here');
+    return refused(
+      file,
+      text,
+      deep,
+      `nested more than ${MAX_NESTING} levels deep`,
+      'a review file nests a few levels: check the brackets and the indentation here',
+    );
   }
   let doc: Document;
   try {
@@ -42,20 +48,34 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
   const position = positionsIn(text);
   const diagnostics: Diagnostic[] = [];
   const error = (offset: number, message: string, hint?: string) =>
-    diagnostics.push({ severity: 'error', file, ...position(offset), message, ...(hint === undefined ? {} : { hint }) });
+    diagnostics.push({
+      severity: 'error',
+      file,
+      ...position(offset),
+      message,
+      ...(hint === undefined ? {} : { hint }),
+    });
 
   const problems = [...doc.errors, ...doc.warnings];
   for (const problem of problems.slice(0, MAX_SYNTAX_ERRORS)) {
     const [start] = problem.pos;
     if (problem.code === 'TAG_RESOLVE_FAILED') {
-      error(start, `${problem.message.replace(/^Unresolved tag:? ?/i, 'unsupported tag ').replace(/ at line.*$/s, '')}`, 'revue reads plain YAML only: remove the tag');
+      error(
+        start,
+        `${problem.message.replace(/^Unresolved tag:? ?/i, 'unsupported tag ').replace(/ at line.*$/s, '')}`,
+        'revue reads plain YAML only: remove the tag',
+      );
     } else {
       error(start, yamlMessage(problem.code, problem.message), yamlHint(problem.code));
     }
   }
   const more = problems[MAX_SYNTAX_ERRORS];
   if (more !== undefined) {
-    error(more.pos[0], `and ${problems.length - MAX_SYNTAX_ERRORS} more YAML syntax errors from here on`, 'is this the right file? If it is, correct the first errors and check again');
+    error(
+      more.pos[0],
+      `and ${problems.length - MAX_SYNTAX_ERRORS} more YAML syntax errors from here on`,
+      'is this the right file? If it is, correct the first errors and check again',
+    );
   }
 
   let value: unknown;
@@ -66,7 +86,11 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
       try {
         value = doc.toJS({ maxAliasCount: MAX_ALIASES });
       } catch (e: unknown) {
-        error(0, `the YAML cannot be read: ${e instanceof Error ? e.message : String(e)}`, `aliases (*name) are limited to ${MAX_ALIASES} expansions`);
+        error(
+          0,
+          `the YAML cannot be read: ${e instanceof Error ? e.message : String(e)}`,
+          `aliases (*name) are limited to ${MAX_ALIASES} expansions`,
+        );
       }
     }
   }
@@ -131,7 +155,10 @@ function locate(
     }
   }
   const chosen = target === 'key' && keyNode !== undefined ? keyNode : node;
-  const range = chosen !== null && typeof chosen === 'object' && 'range' in chosen && Array.isArray(chosen.range) ? chosen.range : undefined;
+  const range =
+    chosen !== null && typeof chosen === 'object' && 'range' in chosen && Array.isArray(chosen.range)
+      ? chosen.range
+      : undefined;
   const offset = typeof range?.[0] === 'number' ? range[0] : 0;
   return position(offset);
 }
@@ -139,7 +166,9 @@ function locate(
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0] ?? message;
   // The parser quotes the offending token whole: in a file of junk that is a whole screen.
-  const plain = first.replace(/ at line \d+, column \d+:?$/, '').replace(/"((?:[^"\\]|\\.){40})(?:[^"\\]|\\.)+"/g, '"$1…"');
+  const plain = first
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/"((?:[^"\\]|\\.){40})(?:[^"\\]|\\.)+"/g, '"$1…"');
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'duplicate key: this key is already set above in the same mapping';

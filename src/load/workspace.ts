@@ -48,7 +48,12 @@ export async function loadWorkspace(root: string): Promise<LoadedWorkspace> {
   try {
     entries = await readdir(root, { withFileTypes: true });
   } catch (error: unknown) {
-    problem('error', root, `cannot read the data folder: ${reasonOf(error)}`, 'pass the folder with --data, or run "revue init" to create one');
+    problem(
+      'error',
+      root,
+      `cannot read the data folder: ${reasonOf(error)}`,
+      'pass the folder with --data, or run "revue init" to create one',
+    );
     return { root, framework: undefined, siblingFiles: [], years: [], diagnostics };
   }
   const rootReal = await realpath(root);
@@ -58,7 +63,12 @@ export async function loadWorkspace(root: string): Promise<LoadedWorkspace> {
   };
   const read = async (file: string): Promise<string | undefined> => {
     if (!(await inside(file))) {
-      problem('error', file, 'is a link to a file outside the data folder', 'copy the file into the data folder instead of linking it');
+      problem(
+        'error',
+        file,
+        'is a link to a file outside the data folder',
+        'copy the file into the data folder instead of linking it',
+      );
       return undefined;
     }
     return readText(file, problem);
@@ -77,10 +87,17 @@ export async function loadWorkspace(root: string): Promise<LoadedWorkspace> {
   for (const entry of sorted) {
     if (entry.name.startsWith('.')) continue;
     const folder = path.join(root, entry.name);
-    const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(folder).catch(() => undefined))?.isDirectory() === true);
+    const isDirectory =
+      entry.isDirectory() ||
+      (entry.isSymbolicLink() && (await stat(folder).catch(() => undefined))?.isDirectory() === true);
     if (!isDirectory) continue;
     if (!(await inside(folder))) {
-      problem('error', folder, 'is a link to a folder outside the data folder', 'move the year folder into the data folder');
+      problem(
+        'error',
+        folder,
+        'is a link to a folder outside the data folder',
+        'move the year folder into the data folder',
+      );
       continue;
     }
     const files: SourceFile[] = [];
@@ -115,13 +132,23 @@ async function readText(file: string, problem: Report): Promise<string | undefin
     handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const info = await handle.stat();
     if (!info.isFile()) {
-      problem('error', file, 'is not a regular file (a folder, a pipe, a device or a socket)', 'a review file is a plain text file');
+      problem(
+        'error',
+        file,
+        'is not a regular file (a folder, a pipe, a device or a socket)',
+        'a review file is a plain text file',
+      );
       return undefined;
     }
     const bytes = info.size > MAX_FILE_BYTES ? undefined : await readAtMost(handle, MAX_FILE_BYTES);
     if (bytes === undefined) {
       const size = Math.max(info.size, MAX_FILE_BYTES + 1);
-      problem('error', file, `is too large to be a review file (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`, 'a rep-year file is normally a few kilobytes: check that this is the right file');
+      problem(
+        'error',
+        file,
+        `is too large to be a review file (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`,
+        'a rep-year file is normally a few kilobytes: check that this is the right file',
+      );
       return undefined;
     }
     if (bytes.includes(0)) {
@@ -164,7 +191,13 @@ async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array
 
 function reasonOf(error: unknown): string {
   if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-    const messages: Record<string, string> = { ENOENT: 'no such file or folder', EACCES: 'permission denied', ENOTDIR: 'not a folder', ELOOP: 'too many symbolic links', EISDIR: 'is a folder' };
+    const messages: Record<string, string> = {
+      ENOENT: 'no such file or folder',
+      EACCES: 'permission denied',
+      ENOTDIR: 'not a folder',
+      ELOOP: 'too many symbolic links',
+      EISDIR: 'is a folder',
+    };
     return messages[error.code] ?? error.message;
   }
   return error instanceof Error ? error.message : String(error);

@@ -38,7 +38,11 @@ export function isCalendarDate(value: string): boolean {
 }
 
 const slug = (what: string) =>
-  z.string().regex(SLUG, { message: `${what} must be a lowercase slug such as "new-business" (letters, digits and single hyphens)` });
+  z
+    .string()
+    .regex(SLUG, {
+      message: `${what} must be a lowercase slug such as "new-business" (letters, digits and single hyphens)`,
+    });
 
 /** An id that must be one of `known`; without `known` any slug passes. */
 function reference(what: string, known: readonly string[] | undefined) {
@@ -77,15 +81,21 @@ function nearestSteps(value: number, scale: RepContext['scale']): number[] {
 
 /** A YYYY-MM-DD date; with a year, it must fall within it. */
 function date(year: number | undefined) {
-  return z
-    .string({ message: 'expected a date written YYYY-MM-DD' })
-    .superRefine((value, ctx) => {
-      if (!isCalendarDate(value)) {
-        ctx.addIssue({ code: 'custom', message: `${describeValue(value)} is not a valid date`, params: { hint: 'write dates as YYYY-MM-DD, e.g. 2026-02-14' } });
-      } else if (year !== undefined && !value.startsWith(`${year}-`)) {
-        ctx.addIssue({ code: 'custom', message: `${value} is outside ${year}, the year of this file's folder`, params: { hint: `correct the year, or move the entry to the ${value.slice(0, 4)} folder` } });
-      }
-    });
+  return z.string({ message: 'expected a date written YYYY-MM-DD' }).superRefine((value, ctx) => {
+    if (!isCalendarDate(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${describeValue(value)} is not a valid date`,
+        params: { hint: 'write dates as YYYY-MM-DD, e.g. 2026-02-14' },
+      });
+    } else if (year !== undefined && !value.startsWith(`${year}-`)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${value} is outside ${year}, the year of this file's folder`,
+        params: { hint: `correct the year, or move the entry to the ${value.slice(0, 4)} folder` },
+      });
+    }
+  });
 }
 
 const text = () => z.string().meta({ description: 'Plain text, shown as written.' });
@@ -101,45 +111,61 @@ export function frameworkSchema(context?: FrameworkContext) {
     id: slug('competency id'),
     label: label(),
     description: text().optional(),
-    levels: z.record(levelKey, text()).optional().meta({ description: 'What each whole level looks like in the field.' }),
+    levels: z
+      .record(levelKey, text())
+      .optional()
+      .meta({ description: 'What each whole level looks like in the field.' }),
   });
   const expectedMap = z.record(z.string(), z.number());
-  return z
-    .strictObject({
-      organisation: label(),
-      locale: z.enum(['fr', 'en']).default('en').meta({ description: 'Report language, dates, numbers.' }),
-      currency: z.string().regex(/^[A-Z]{3}$/, { message: 'expected an ISO 4217 code such as EUR' }).default('EUR'),
-      scale: z.strictObject({
-        min: z.number(),
-        max: z.number(),
-        step: z.number().positive({ message: 'the step must be positive' }).default(1),
-        labels: z.record(levelKey, label()).optional(),
-      }),
-      competencies: z.array(competency).min(1, { message: 'at least one competency is needed' }),
-      contexts: z.array(z.strictObject({ id: slug('context id'), label: label() })).optional(),
-      report: z
-        .strictObject({
-          paper: z.enum(['A4', 'Letter']).optional(),
-          logo: z
-            .string()
-            .superRefine((value, ctx) => {
-              if (context === undefined || context.siblingFiles.includes(value)) return;
-              ctx.addIssue({ code: 'custom', message: `logo "${value}" is not a file beside framework.yaml`, params: { hint: didYouMean(value, context.siblingFiles) ?? 'put the image in the same folder as framework.yaml' } });
-            })
-            .optional(),
-          accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colour such as "#0b5cad"' }).optional(),
-        })
-        .optional(),
-      roles: z
-        .array(
-          z.strictObject({
-            id: slug('role id'),
-            label: label(),
-            expected: z.union([z.number(), expectedMap], { message: 'expected a level, or a map of competency id to level' }),
+  return z.strictObject({
+    organisation: label(),
+    locale: z.enum(['fr', 'en']).default('en').meta({ description: 'Report language, dates, numbers.' }),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { message: 'expected an ISO 4217 code such as EUR' })
+      .default('EUR'),
+    scale: z.strictObject({
+      min: z.number(),
+      max: z.number(),
+      step: z.number().positive({ message: 'the step must be positive' }).default(1),
+      labels: z.record(levelKey, label()).optional(),
+    }),
+    competencies: z.array(competency).min(1, { message: 'at least one competency is needed' }),
+    contexts: z.array(z.strictObject({ id: slug('context id'), label: label() })).optional(),
+    report: z
+      .strictObject({
+        paper: z.enum(['A4', 'Letter']).optional(),
+        logo: z
+          .string()
+          .superRefine((value, ctx) => {
+            if (context === undefined || context.siblingFiles.includes(value)) return;
+            ctx.addIssue({
+              code: 'custom',
+              message: `logo "${value}" is not a file beside framework.yaml`,
+              params: {
+                hint: didYouMean(value, context.siblingFiles) ?? 'put the image in the same folder as framework.yaml',
+              },
+            });
+          })
+          .optional(),
+        accent: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colour such as "#0b5cad"' })
+          .optional(),
+      })
+      .optional(),
+    roles: z
+      .array(
+        z.strictObject({
+          id: slug('role id'),
+          label: label(),
+          expected: z.union([z.number(), expectedMap], {
+            message: 'expected a level, or a map of competency id to level',
           }),
-        )
-        .min(1, { message: 'at least one role is needed' }),
-    });
+        }),
+      )
+      .min(1, { message: 'at least one role is needed' }),
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -153,10 +179,10 @@ export function repYearSchema(context?: RepContext) {
     role: reference('role', context?.roles),
     team: label().optional(),
     manager: label().optional(),
-    since: date(context?.year).optional().meta({ description: 'Joined the team that day: coaching figures start there.' }),
-    goals: z
-      .array(z.strictObject({ competency, target: score, note: text().optional() }))
-      .optional(),
+    since: date(context?.year)
+      .optional()
+      .meta({ description: 'Joined the team that day: coaching figures start there.' }),
+    goals: z.array(z.strictObject({ competency, target: score, note: text().optional() })).optional(),
     results: z
       .strictObject({
         target: z.number().nonnegative({ message: 'results cannot be negative' }),
@@ -169,7 +195,10 @@ export function repYearSchema(context?: RepContext) {
           date: date(context?.year),
           kind: text().optional(),
           context: reference('context', context?.contexts).optional(),
-          scores: z.record(competency, score).default({}).meta({ description: 'competency id -> level; absent means not observed' }),
+          scores: z
+            .record(competency, score)
+            .default({})
+            .meta({ description: 'competency id -> level; absent means not observed' }),
           strengths: text().optional(),
           improvements: text().optional(),
           actions: z.array(text()).optional(),

@@ -95,7 +95,15 @@ export class BrowserSession implements AsyncDisposable {
   readonly #limit: LimitFunction;
   readonly #pageReuse: number;
   readonly #browserReuse: number;
-  readonly #stats: BrowserSessionStats = { launches: 0, jobs: 0, retries: 0, blockedRequests: 0, recycles: 0, launchMs: 0, printMs: 0 };
+  readonly #stats: BrowserSessionStats = {
+    launches: 0,
+    jobs: 0,
+    retries: 0,
+    blockedRequests: 0,
+    recycles: 0,
+    launchMs: 0,
+    printMs: 0,
+  };
   readonly #userDataDirs = new Set<string>();
   #idle: IdlePage[] = [];
   readonly #retiring = new Set<Running>();
@@ -283,7 +291,9 @@ export class BrowserSession implements AsyncDisposable {
       throw new RevueError('BROWSER_FAILED', `Could not start the browser at ${found.path}: ${message(error)}`, {
         cause: error,
         hint:
-          'Check that this browser runs on this machine (e.g. `' + found.path + ' --headless --version`). ' +
+          'Check that this browser runs on this machine (e.g. `' +
+          found.path +
+          ' --headless --version`). ' +
           'As root, or in a container without user namespaces, set REVUE_NO_SANDBOX=1. ' +
           'Another browser can be chosen with REVUE_BROWSER.',
       });

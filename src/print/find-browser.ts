@@ -38,7 +38,7 @@ export const BROWSER_INSTALL_HINT = [
   'Install one of these, then run revue again:',
   '  npm run browser                                      (finds or installs one for you)',
   '  apt-get install chromium                             (Debian, Ubuntu)',
-  '  npx puppeteer browsers install chrome-headless-shell (puppeteer\'s own, into ~/.cache/puppeteer)',
+  "  npx puppeteer browsers install chrome-headless-shell (puppeteer's own, into ~/.cache/puppeteer)",
   'or point revue at an installed Chrome, Chromium or Edge:',
   '  REVUE_BROWSER=/path/to/chrome revue build',
 ].join('\n');
@@ -90,7 +90,10 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Fou
 }
 
 /** The usual install locations of Chrome, Chromium and Edge for a platform. */
-export function systemBrowserPaths(platform: NodeJS.Platform, env: Record<string, string | undefined> = process.env): string[] {
+export function systemBrowserPaths(
+  platform: NodeJS.Platform,
+  env: Record<string, string | undefined> = process.env,
+): string[] {
   switch (platform) {
     case 'darwin': {
       const apps = [
@@ -106,7 +109,11 @@ export function systemBrowserPaths(platform: NodeJS.Platform, env: Record<string
       ];
     }
     case 'win32': {
-      const roots = [env.PROGRAMFILES ?? 'C:\\Program Files', env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', env.LOCALAPPDATA];
+      const roots = [
+        env.PROGRAMFILES ?? 'C:\\Program Files',
+        env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)',
+        env.LOCALAPPDATA,
+      ];
       const exes = [
         'Google\\Chrome\\Application\\chrome.exe',
         'Chromium\\Application\\chrome.exe',
@@ -158,7 +165,8 @@ async function puppeteerCandidates(
       }
     }
   }
-  const cacheDir = env.PUPPETEER_CACHE_DIR ?? path.join(env.HOME ?? env.USERPROFILE ?? homedir(), '.cache', 'puppeteer');
+  const cacheDir =
+    env.PUPPETEER_CACHE_DIR ?? path.join(env.HOME ?? env.USERPROFILE ?? homedir(), '.cache', 'puppeteer');
   const cached = await scanPuppeteerCache(cacheDir, platform);
   const notes = cached.length === 0 ? [`puppeteer's cache: ${cacheDir} (no browser installed)`] : [];
   return { paths: unique([...paths, ...cached]), notes };
@@ -168,7 +176,8 @@ async function puppeteerCandidates(
 async function scanPuppeteerCache(cacheDir: string, platform: NodeJS.Platform): Promise<string[]> {
   const layouts: Record<string, (folder: string) => string[]> = {
     chrome: (folder) => {
-      if (platform === 'win32') return [path.join(folder, 'chrome-win64', 'chrome.exe'), path.join(folder, 'chrome-win32', 'chrome.exe')];
+      if (platform === 'win32')
+        return [path.join(folder, 'chrome-win64', 'chrome.exe'), path.join(folder, 'chrome-win32', 'chrome.exe')];
       if (platform === 'darwin') {
         const app = 'Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing';
         return [path.join(folder, 'chrome-mac-arm64', app), path.join(folder, 'chrome-mac-x64', app)];

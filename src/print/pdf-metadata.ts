@@ -87,9 +87,13 @@ export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
     ].join('');
     return new Uint8Array(Buffer.concat([out, Buffer.from(update, 'latin1')]));
   } catch (error: unknown) {
-    throw new RevueError('RENDER_FAILED', `Could not set the PDF's metadata: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new RevueError(
+      'RENDER_FAILED',
+      `Could not set the PDF's metadata: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

@@ -39,7 +39,12 @@ function renumbering(text: string): Array<{ at: number; text: string }> | undefi
   const objects = readObjects(text);
   const idTree = idTreeLeaves(objects);
   if (idTree === undefined) return undefined;
-  const inTree = new Set(idTree.flatMap((leaf) => [leaf.names, leaf.limits]).filter((v) => v !== undefined).map((v) => v.start));
+  const inTree = new Set(
+    idTree
+      .flatMap((leaf) => [leaf.names, leaf.limits])
+      .filter((v) => v !== undefined)
+      .map((v) => v.start),
+  );
 
   // Every id string outside the IDTree, in file order: the order of the elements.
   const strings: PdfValue[] = [];
@@ -55,7 +60,10 @@ function renumbering(text: string): Array<{ at: number; text: string }> | undefi
   }
   if (renamed.size === 0) return undefined;
 
-  const writes: Array<{ at: number; text: string }> = strings.map((s) => ({ at: s.start, text: renamed.get(s.raw) ?? s.raw }));
+  const writes: Array<{ at: number; text: string }> = strings.map((s) => ({
+    at: s.start,
+    text: renamed.get(s.raw) ?? s.raw,
+  }));
   for (const leaf of idTree) {
     const rewritten = rewriteLeaf(leaf, renamed);
     if (rewritten === undefined) return undefined;
@@ -70,7 +78,10 @@ interface Leaf {
 }
 
 /** The leaf's pairs sorted by their new names, and its limits: the same bytes, in a new order. */
-function rewriteLeaf(leaf: Leaf, renamed: ReadonlyMap<string, string>): Array<{ at: number; text: string }> | undefined {
+function rewriteLeaf(
+  leaf: Leaf,
+  renamed: ReadonlyMap<string, string>,
+): Array<{ at: number; text: string }> | undefined {
   const pairs: Array<{ key: string; ref: string }> = [];
   const items = leaf.names.items;
   for (let i = 0; i < items.length; i += 2) {
@@ -113,8 +124,11 @@ function readObjects(text: string): Map<number, PdfValue> {
 
 /** The leaves of the structure tree's IDTree; undefined when there is none or its shape is not handled. */
 function idTreeLeaves(objects: ReadonlyMap<number, PdfValue>): Leaf[] | undefined {
-  const resolve = (value: PdfValue | undefined): PdfValue | undefined => (value?.kind === 'ref' ? objects.get(value.num) : value);
-  const root = [...objects.values()].find((v): v is Dict => v.kind === 'dict' && v.entries.get('Type')?.raw === '/StructTreeRoot');
+  const resolve = (value: PdfValue | undefined): PdfValue | undefined =>
+    value?.kind === 'ref' ? objects.get(value.num) : value;
+  const root = [...objects.values()].find(
+    (v): v is Dict => v.kind === 'dict' && v.entries.get('Type')?.raw === '/StructTreeRoot',
+  );
   const tree = resolve(root?.entries.get('IDTree'));
   if (tree?.kind !== 'dict') return undefined;
   const leaves: Leaf[] = [];

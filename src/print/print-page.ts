@@ -83,16 +83,21 @@ async function loadFonts(page: Page): Promise<void> {
   const client = await page.createCDPSession();
   try {
     const { frameTree } = await client.send('Page.getFrameTree');
-    const world = await client.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'revue-fonts' });
+    const world = await client.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'revue-fonts',
+    });
     const { result, exceptionDetails } = await client.send('Runtime.evaluate', {
       expression: LOAD_FONTS,
       contextId: world.executionContextId,
       awaitPromise: true,
       returnByValue: true,
     });
-    if (exceptionDetails !== undefined) throw new Error(`Loading the fonts failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    if (exceptionDetails !== undefined)
+      throw new Error(`Loading the fonts failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     const failed: unknown = result.value;
-    if (Array.isArray(failed) && failed.length > 0) throw new Error(`These fonts could not be loaded: ${failed.join(', ')}`);
+    if (Array.isArray(failed) && failed.length > 0)
+      throw new Error(`These fonts could not be loaded: ${failed.join(', ')}`);
   } finally {
     await client.detach().catch(() => undefined);
   }

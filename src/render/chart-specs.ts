@@ -37,7 +37,12 @@ export interface Palette {
 }
 
 export function palette(accent: string): Palette {
-  return { accent, previous: '#8a8f98', expected: '#1d1d1f', series: [accent, '#e07b00', '#2e7d32', '#8e24aa', '#5d6b7a', '#c62828', '#00838f', '#6d4c41'] };
+  return {
+    accent,
+    previous: '#8a8f98',
+    expected: '#1d1d1f',
+    series: [accent, '#e07b00', '#2e7d32', '#8e24aa', '#5d6b7a', '#c62828', '#00838f', '#6d4c41'],
+  };
 }
 
 const font = { size: 10 };
@@ -48,7 +53,8 @@ export function wrapLabel(label: string, width = 16): string | string[] {
   if (label.length <= width) return label;
   const words = label.split(' ');
   let first = '';
-  while (words.length > 1 && (first + ' ' + (words[0] ?? '')).trim().length <= Math.max(width, label.length / 2)) first = `${first} ${words.shift() ?? ''}`.trim();
+  while (words.length > 1 && (first + ' ' + (words[0] ?? '')).trim().length <= Math.max(width, label.length / 2))
+    first = `${first} ${words.shift() ?? ''}`.trim();
   return first === '' ? label : [first, words.join(' ')];
 }
 
@@ -65,12 +71,41 @@ export function radarChart(input: {
 }): ChartSpec {
   const { colors, fmt, year } = input;
   const datasets: Array<Record<string, unknown>> = [
-    { label: String(year), data: input.level, borderColor: colors.accent, backgroundColor: `${colors.accent}26`, fill: true, borderWidth: 2.5, pointRadius: 3, pointBackgroundColor: colors.accent },
+    {
+      label: String(year),
+      data: input.level,
+      borderColor: colors.accent,
+      backgroundColor: `${colors.accent}26`,
+      fill: true,
+      borderWidth: 2.5,
+      pointRadius: 3,
+      pointBackgroundColor: colors.accent,
+    },
   ];
   if (input.previous !== null) {
-    datasets.push({ label: String(year - 1), data: input.previous, borderColor: colors.previous, borderDash: [6, 4], backgroundColor: 'transparent', fill: false, borderWidth: 1.5, pointRadius: 2.5, pointStyle: 'rect', pointBackgroundColor: colors.previous });
+    datasets.push({
+      label: String(year - 1),
+      data: input.previous,
+      borderColor: colors.previous,
+      borderDash: [6, 4],
+      backgroundColor: 'transparent',
+      fill: false,
+      borderWidth: 1.5,
+      pointRadius: 2.5,
+      pointStyle: 'rect',
+      pointBackgroundColor: colors.previous,
+    });
   }
-  datasets.push({ label: fmt.t('expectedLevel'), data: input.expected, borderColor: colors.expected, borderDash: [2, 3], backgroundColor: 'transparent', fill: false, borderWidth: 1.5, pointRadius: 0 });
+  datasets.push({
+    label: fmt.t('expectedLevel'),
+    data: input.expected,
+    borderColor: colors.expected,
+    borderDash: [2, 3],
+    backgroundColor: 'transparent',
+    fill: false,
+    borderWidth: 1.5,
+    pointRadius: 0,
+  });
   return {
     width: 420,
     height: 330,
@@ -101,7 +136,9 @@ export function radarChart(input: {
 /** Day of the year, 0 on 1 January, from a YYYY-MM-DD date. */
 export function dayOfYear(iso: string): number {
   const year = Number(iso.slice(0, 4));
-  return Math.round((Date.UTC(year, Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) - Date.UTC(year, 0, 1)) / 86_400_000);
+  return Math.round(
+    (Date.UTC(year, Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) - Date.UTC(year, 0, 1)) / 86_400_000,
+  );
 }
 
 /**
@@ -119,14 +156,47 @@ export function progressionChart(input: {
   colors: Palette;
 }): ChartSpec {
   const { colors, fmt, year } = input;
-  const points = (list: Array<{ date: string; score: number }>) => list.map((s) => ({ x: dayOfYear(s.date), y: s.score }));
+  const points = (list: Array<{ date: string; score: number }>) =>
+    list.map((s) => ({ x: dayOfYear(s.date), y: s.score }));
   const datasets: Array<Record<string, unknown>> = [];
   if (input.previous !== null && input.previous.length > 0) {
-    datasets.push({ label: String(year - 1), data: points(input.previous), borderColor: colors.previous, borderDash: [5, 4], borderWidth: 1.25, pointRadius: 2.5, pointStyle: 'rect', pointBackgroundColor: '#fff', pointBorderColor: colors.previous, showLine: true, tension: 0 });
+    datasets.push({
+      label: String(year - 1),
+      data: points(input.previous),
+      borderColor: colors.previous,
+      borderDash: [5, 4],
+      borderWidth: 1.25,
+      pointRadius: 2.5,
+      pointStyle: 'rect',
+      pointBackgroundColor: '#fff',
+      pointBorderColor: colors.previous,
+      showLine: true,
+      tension: 0,
+    });
   }
-  datasets.push({ label: String(year), data: points(input.scores), borderColor: colors.accent, borderWidth: 2, pointRadius: 3, pointBackgroundColor: colors.accent, showLine: true, tension: 0 });
+  datasets.push({
+    label: String(year),
+    data: points(input.scores),
+    borderColor: colors.accent,
+    borderWidth: 2,
+    pointRadius: 3,
+    pointBackgroundColor: colors.accent,
+    showLine: true,
+    tension: 0,
+  });
   if (input.expected !== null) {
-    datasets.push({ label: fmt.t('expected'), data: [{ x: 0, y: input.expected }, { x: 364, y: input.expected }], borderColor: colors.expected, borderDash: [2, 3], borderWidth: 1, pointRadius: 0, showLine: true });
+    datasets.push({
+      label: fmt.t('expected'),
+      data: [
+        { x: 0, y: input.expected },
+        { x: 364, y: input.expected },
+      ],
+      borderColor: colors.expected,
+      borderDash: [2, 3],
+      borderWidth: 1,
+      pointRadius: 0,
+      showLine: true,
+    });
   }
   return {
     width: 330,
@@ -141,10 +211,31 @@ export function progressionChart(input: {
         layout: { padding: { top: 2, right: 6 } },
         // Points at the top of the scale would be cut in half by the chart area.
         clip: false,
-        plugins: { legend: { display: false }, title: { display: true, text: input.competency, align: 'start', font: { size: 11, weight: '600' }, color: '#222', padding: { bottom: 4 } } },
+        plugins: {
+          legend: { display: false },
+          title: {
+            display: true,
+            text: input.competency,
+            align: 'start',
+            font: { size: 11, weight: '600' },
+            color: '#222',
+            padding: { bottom: 4 },
+          },
+        },
         scales: {
-          x: { type: 'linear', min: 0, max: 365, grid: { color: '#eceef0' }, ticks: { font: { size: 8 }, color: '#666', maxRotation: 0, autoSkip: false } },
-          y: { min: input.scale.min, max: input.scale.max, ticks: { stepSize: 1, font: { size: 8 }, color: '#666' }, grid: { color: '#eceef0' } },
+          x: {
+            type: 'linear',
+            min: 0,
+            max: 365,
+            grid: { color: '#eceef0' },
+            ticks: { font: { size: 8 }, color: '#666', maxRotation: 0, autoSkip: false },
+          },
+          y: {
+            min: input.scale.min,
+            max: input.scale.max,
+            ticks: { stepSize: 1, font: { size: 8 }, color: '#666' },
+            grid: { color: '#eceef0' },
+          },
         },
       },
     },
@@ -164,8 +255,22 @@ export function groupedBarChart(input: {
 }): ChartSpec {
   const { colors } = input;
   const datasets = input.series.map((s) => {
-    const color = s.kind === 'current' ? colors.accent : s.kind === 'previous' ? colors.previous : (colors.series[(s.index ?? 0) % colors.series.length] ?? colors.accent);
-    return { label: s.label, data: s.data, backgroundColor: s.kind === 'previous' ? '#d3d6db' : color, borderColor: color, borderWidth: s.kind === 'previous' ? 1 : 0, borderDash: s.kind === 'previous' ? [3, 2] : [], barPercentage: 0.85, categoryPercentage: 0.75 };
+    const color =
+      s.kind === 'current'
+        ? colors.accent
+        : s.kind === 'previous'
+          ? colors.previous
+          : (colors.series[(s.index ?? 0) % colors.series.length] ?? colors.accent);
+    return {
+      label: s.label,
+      data: s.data,
+      backgroundColor: s.kind === 'previous' ? '#d3d6db' : color,
+      borderColor: color,
+      borderWidth: s.kind === 'previous' ? 1 : 0,
+      borderDash: s.kind === 'previous' ? [3, 2] : [],
+      barPercentage: 0.85,
+      categoryPercentage: 0.75,
+    };
   });
   return {
     width: input.width ?? 700,

@@ -39,7 +39,11 @@ export async function renderCharts(specs: readonly ChartSpec[]): Promise<string[
       svgs.push(drawChart(spec, measure));
     } catch (error: unknown) {
       const label = spec.ariaLabel === '' ? `#${index + 1}` : spec.ariaLabel;
-      throw new RevueError('RENDER_FAILED', `The chart "${label}" could not be drawn: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new RevueError(
+        'RENDER_FAILED',
+        `The chart "${label}" could not be drawn: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
     await nextTurn();
   }
@@ -52,7 +56,10 @@ function drawChart(spec: ChartSpec, measure: MeasureText): string {
   const context = new SvgContext({ width: spec.width, height: spec.height, measure, idPrefix });
   const config = chartConfig(spec);
   // BasicPlatform: no DOM canvas, no events, no resize observers; it only asks the "canvas" for its context.
-  const chart = new Chart({ getContext: () => context, width: spec.width, height: spec.height } as unknown as HTMLCanvasElement, config);
+  const chart = new Chart(
+    { getContext: () => context, width: spec.width, height: spec.height } as unknown as HTMLCanvasElement,
+    config,
+  );
   try {
     return context.toSvg({ role: 'img', 'aria-label': spec.ariaLabel });
   } finally {
@@ -80,7 +87,12 @@ function chartConfig(spec: ChartSpec): ChartConfiguration {
     ticks.autoSkip = false;
     ticks.callback = (value: number | string) => months[MONTH_STARTS.indexOf(Number(value))] ?? '';
   }
-  return { type: spec.config.type, data: structuredClone(spec.config.data), options, platform: BasicPlatform } as unknown as ChartConfiguration;
+  return {
+    type: spec.config.type,
+    data: structuredClone(spec.config.data),
+    options,
+    platform: BasicPlatform,
+  } as unknown as ChartConfiguration;
 }
 
 /**
@@ -90,13 +102,26 @@ function chartConfig(spec: ChartSpec): ChartConfiguration {
  */
 function withFamily(options: Record<string, unknown>, type: string): void {
   const plugins = child(options, 'plugins');
-  const fonts = [child(child(child(plugins, 'legend'), 'labels'), 'font'), child(child(plugins, 'title'), 'font'), child(child(plugins, 'subtitle'), 'font')];
+  const fonts = [
+    child(child(child(plugins, 'legend'), 'labels'), 'font'),
+    child(child(plugins, 'title'), 'font'),
+    child(child(plugins, 'subtitle'), 'font'),
+  ];
   const scales = child(options, 'scales');
   // The scales chart.js makes when the options name none.
-  for (const key of type === 'radar' || type === 'polarArea' ? ['r'] : type === 'pie' || type === 'doughnut' ? [] : ['x', 'y']) child(scales, key);
+  for (const key of type === 'radar' || type === 'polarArea'
+    ? ['r']
+    : type === 'pie' || type === 'doughnut'
+      ? []
+      : ['x', 'y'])
+    child(scales, key);
   for (const key of Object.keys(scales)) {
     const scale = child(scales, key);
-    fonts.push(child(child(scale, 'ticks'), 'font'), child(child(scale, 'title'), 'font'), child(child(scale, 'pointLabels'), 'font'));
+    fonts.push(
+      child(child(scale, 'ticks'), 'font'),
+      child(child(scale, 'title'), 'font'),
+      child(child(scale, 'pointLabels'), 'font'),
+    );
   }
   for (const font of fonts) font.family ??= FONT_STACK;
 }

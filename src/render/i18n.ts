@@ -23,7 +23,8 @@ const fr = {
   firstYear: 'Première année : aucune comparaison avec {previous} n’est possible.',
   vs: 'en {year}',
   profile: 'Profil de compétences',
-  profileIntro: 'Niveau de fin d’année (moyenne des deux dernières observations), comparé à {previous} et au niveau attendu pour la fonction. L’écart à combler est le niveau attendu moins le niveau atteint.',
+  profileIntro:
+    'Niveau de fin d’année (moyenne des deux dernières observations), comparé à {previous} et au niveau attendu pour la fonction. L’écart à combler est le niveau attendu moins le niveau atteint.',
   competency: 'Compétence',
   level: 'Niveau',
   delta: 'Évolution',
@@ -35,7 +36,8 @@ const fr = {
   thisYear: '{year}',
   expectedLevel: 'Niveau attendu',
   progression: 'Progression sur l’année',
-  progressionIntro: 'Chaque point est une observation ; la ligne claire montre {previous} sur le même axe de janvier à décembre.',
+  progressionIntro:
+    'Chaque point est une observation ; la ligne claire montre {previous} sur le même axe de janvier à décembre.',
   notObserved: 'Jamais observées en {year} ni en {previous} : {list}.',
   goals: 'Objectifs de l’année',
   goalsIntro: 'Le cap fixé en début d’année, vérifié sur le niveau de fin d’année.',
@@ -47,7 +49,8 @@ const fr = {
   notMet: 'Non atteint',
   notAssessed: 'Non évalué',
   diagnosis: 'Diagnostic',
-  diagnosisIntro: 'Les compétences observées au moins deux fois, classées par écart au niveau attendu puis par évolution.',
+  diagnosisIntro:
+    'Les compétences observées au moins deux fois, classées par écart au niveau attendu puis par évolution.',
   priority: 'Priorité {rank}',
   weakestContext: 'Contexte le plus faible : {context} ({level})',
   noWeakestContext: 'Observée dans un seul contexte : pas de comparaison possible.',
@@ -57,9 +60,11 @@ const fr = {
   noFocus: 'Aucune compétence n’a été observée deux fois : pas assez d’observations pour proposer un diagnostic.',
   course: 'Cap proposé pour {next}',
   courseText: 'Développer « {competency} » : passer de {level} à {target}, le niveau attendu pour la fonction.',
-  courseTextNoGap: 'Consolider « {competency} » (niveau {level}) : toutes les compétences observées atteignent le niveau attendu.',
+  courseTextNoGap:
+    'Consolider « {competency} » (niveau {level}) : toutes les compétences observées atteignent le niveau attendu.',
   coaching: 'Suivi du coaching',
-  coachingIntro: 'Le coaching est un travail quotidien : chaque mois sans observation est une occasion manquée de faire progresser.',
+  coachingIntro:
+    'Le coaching est un travail quotidien : chaque mois sans observation est une occasion manquée de faire progresser.',
   longestGap: 'Plus long intervalle sans observation',
   days: '{n} jours',
   monthsWithout: 'Mois sans observation',
@@ -93,8 +98,10 @@ const fr = {
   members: 'L’équipe, commercial par commercial',
   focus: 'Cap proposé',
   coverage: 'Couverture du coaching',
-  coverageIntro: 'Observations par commercial et par mois. Un 0 encadré est un mois sans coaching ; une case grise, un mois avant l’arrivée dans l’équipe.',
-  teamCoverageIntro: 'Observations par équipe et par mois. Un 0 encadré est un mois où aucun commercial de l’équipe n’a été observé.',
+  coverageIntro:
+    'Observations par commercial et par mois. Un 0 encadré est un mois sans coaching ; une case grise, un mois avant l’arrivée dans l’équipe.',
+  teamCoverageIntro:
+    'Observations par équipe et par mois. Un 0 encadré est un mois où aucun commercial de l’équipe n’a été observé.',
   total: 'Total',
   teams: 'Les équipes côte à côte',
   teamsIntro: 'Niveau moyen de fin d’année par compétence et par équipe (évolution par rapport à {previous}).',
@@ -130,7 +137,8 @@ const en: Record<MessageKey, string> = {
   firstYear: 'First year: there is nothing to compare with in {previous}.',
   vs: 'in {year}',
   profile: 'Competency profile',
-  profileIntro: 'End-of-year level (mean of the last two assessments), against {previous} and the level expected for the role. The gap to close is the expected level minus the level reached.',
+  profileIntro:
+    'End-of-year level (mean of the last two assessments), against {previous} and the level expected for the role. The gap to close is the expected level minus the level reached.',
   competency: 'Competency',
   level: 'Level',
   delta: 'Change',
@@ -154,7 +162,8 @@ const en: Record<MessageKey, string> = {
   notMet: 'Not met',
   notAssessed: 'Not assessed',
   diagnosis: 'Diagnosis',
-  diagnosisIntro: 'Competencies assessed at least twice, ranked by their gap to the expected level, then by their change.',
+  diagnosisIntro:
+    'Competencies assessed at least twice, ranked by their gap to the expected level, then by their change.',
   priority: 'Priority {rank}',
   weakestContext: 'Weakest context: {context} ({level})',
   noWeakestContext: 'Observed in one context only: no comparison possible.',
@@ -166,7 +175,8 @@ const en: Record<MessageKey, string> = {
   courseText: 'Develop “{competency}”: from {level} to {target}, the level expected for the role.',
   courseTextNoGap: 'Consolidate “{competency}” (level {level}): every assessed competency meets the expected level.',
   coaching: 'Coaching',
-  coachingIntro: 'Coaching is a daily job: every month without an assessment is a missed chance to help the rep progress.',
+  coachingIntro:
+    'Coaching is a daily job: every month without an assessment is a missed chance to help the rep progress.',
   longestGap: 'Longest stretch without an assessment',
   days: '{n} days',
   monthsWithout: 'Months without an assessment',
@@ -200,7 +210,8 @@ const en: Record<MessageKey, string> = {
   members: 'The team, rep by rep',
   focus: 'Proposed focus',
   coverage: 'Coaching coverage',
-  coverageIntro: 'Assessments per rep and month. A boxed 0 is a month without coaching; a grey cell, a month before the rep joined the team.',
+  coverageIntro:
+    'Assessments per rep and month. A boxed 0 is a month without coaching; a grey cell, a month before the rep joined the team.',
   teamCoverageIntro: 'Assessments per team and month. A boxed 0 is a month in which no rep of the team was assessed.',
   total: 'Total',
   teams: 'Teams side by side',
@@ -279,7 +290,9 @@ export function createFormatter(locale: Locale, currency: string): Formatter {
     date: (iso) => longDate.format(utc(iso)),
     shortDate: (iso) => shortDate.format(utc(iso)),
     months,
-    shortMonths: Array.from({ length: 12 }, (_, m) => shortMonth.format(new Date(Date.UTC(2000, m, 1))).replace(/\.$/, '')),
+    shortMonths: Array.from({ length: 12 }, (_, m) =>
+      shortMonth.format(new Date(Date.UTC(2000, m, 1))).replace(/\.$/, ''),
+    ),
     list: (items) => list.format(items),
   };
 }

@@ -33,11 +33,16 @@ export interface ViewWithTitle {
   lang: string;
 }
 
-export function planReports(dataset: Dataset, figures: Figures, options: { reps?: readonly string[] | undefined } = {}): { context: ReportContext; reports: PlannedReport[] } {
+export function planReports(
+  dataset: Dataset,
+  figures: Figures,
+  options: { reps?: readonly string[] | undefined } = {},
+): { context: ReportContext; reports: PlannedReport[] } {
   const ctx = reportContext(dataset.framework, figures.year);
   const files = new Map<string, string[]>();
   for (const record of dataset.reps) {
-    if (record.year === figures.year || record.year === figures.year - 1) files.set(record.id, [...(files.get(record.id) ?? []), record.file]);
+    if (record.year === figures.year || record.year === figures.year - 1)
+      files.set(record.id, [...(files.get(record.id) ?? []), record.file]);
   }
   const dataOf = new Map(dataset.reps.filter((r) => r.year === figures.year).map((r) => [r.id, r.data]));
   const sourcesOf = (reps: readonly RepFigures[]) => reps.flatMap((rep) => files.get(rep.id) ?? []).sort();
@@ -107,7 +112,10 @@ export function planReports(dataset: Dataset, figures: Figures, options: { reps?
  */
 export function reportFingerprint(report: PlannedReport): string {
   const view = report.view((key) => `<svg data-chart="${key}"></svg>`);
-  const json = JSON.stringify({ kind: report.kind, id: report.id, file: report.file, view, charts: report.charts }, plainData);
+  const json = JSON.stringify(
+    { kind: report.kind, id: report.id, file: report.file, view, charts: report.charts },
+    plainData,
+  );
   return createHash('sha256').update(json).digest('hex');
 }
 

@@ -173,7 +173,8 @@ export class SvgContext {
     return this.#state.textBaseline;
   }
   set textBaseline(value: string) {
-    if (['top', 'hanging', 'middle', 'alphabetic', 'ideographic', 'bottom'].includes(value)) this.#state.textBaseline = value;
+    if (['top', 'hanging', 'middle', 'alphabetic', 'ideographic', 'bottom'].includes(value))
+      this.#state.textBaseline = value;
   }
 
   setLineDash(segments: readonly number[]): void {
@@ -196,7 +197,14 @@ export class SvgContext {
     if (state !== undefined) this.#state = state;
   }
 
-  setTransform(a?: number | { a: number; b: number; c: number; d: number; e: number; f: number }, b = 0, c = 0, d = 1, e = 0, f = 0): void {
+  setTransform(
+    a?: number | { a: number; b: number; c: number; d: number; e: number; f: number },
+    b = 0,
+    c = 0,
+    d = 1,
+    e = 0,
+    f = 0,
+  ): void {
     if (a === undefined) this.#state.matrix = IDENTITY;
     else if (typeof a === 'object') this.#state.matrix = [a.a, a.b, a.c, a.d, a.e, a.f];
     else this.#state.matrix = [a, b, c, d, e, f];
@@ -213,7 +221,14 @@ export class SvgContext {
 
   transform(a: number, b: number, c: number, d: number, e: number, f: number): void {
     const [ma, mb, mc, md, me, mf] = this.#state.matrix;
-    this.#state.matrix = [ma * a + mc * b, mb * a + md * b, ma * c + mc * d, mb * c + md * d, ma * e + mc * f + me, mb * e + md * f + mf];
+    this.#state.matrix = [
+      ma * a + mc * b,
+      mb * a + md * b,
+      ma * c + mc * d,
+      mb * c + md * d,
+      ma * e + mc * f + me,
+      mb * e + md * f + mf,
+    ];
   }
 
   translate(x: number, y: number): void {
@@ -292,7 +307,16 @@ export class SvgContext {
     this.ellipse(x, y, radius, radius, 0, startAngle, endAngle, counterclockwise);
   }
 
-  ellipse(x: number, y: number, rx: number, ry: number, rotation: number, startAngle: number, endAngle: number, counterclockwise = false): void {
+  ellipse(
+    x: number,
+    y: number,
+    rx: number,
+    ry: number,
+    rotation: number,
+    startAngle: number,
+    endAngle: number,
+    counterclockwise = false,
+  ): void {
     if (!finite(x, y, rx, ry, rotation, startAngle, endAngle)) return;
     if (rx < 0 || ry < 0) throw new RangeError(`The radius provided (${Math.min(rx, ry)}) is negative.`);
     const sweep = arcSweep(startAngle, endAngle, counterclockwise);
@@ -331,7 +355,9 @@ export class SvgContext {
     const paint = paintOf(this.#state.fillStyle, this.#state.globalAlpha);
     if (paint === undefined || this.#path.length === 0) return;
     const rule = fillRule === 'evenodd' ? ' fill-rule="evenodd"' : '';
-    this.#body.push(`<path d="${this.#path.join('')}" fill="${paint.color}"${opacity('fill-opacity', paint.alpha)}${rule}${this.#clipAttribute()}/>`);
+    this.#body.push(
+      `<path d="${this.#path.join('')}" fill="${paint.color}"${opacity('fill-opacity', paint.alpha)}${rule}${this.#clipAttribute()}/>`,
+    );
   }
 
   stroke(): void {
@@ -339,7 +365,9 @@ export class SvgContext {
     if (paint === undefined || this.#path.length === 0) return;
     const s = this.#scale();
     const state = this.#state;
-    const parts = [`<path d="${this.#path.join('')}" fill="none" stroke="${paint.color}"${opacity('stroke-opacity', paint.alpha)} stroke-width="${num(state.lineWidth * s)}"`];
+    const parts = [
+      `<path d="${this.#path.join('')}" fill="none" stroke="${paint.color}"${opacity('stroke-opacity', paint.alpha)} stroke-width="${num(state.lineWidth * s)}"`,
+    ];
     if (state.lineCap !== 'butt') parts.push(` stroke-linecap="${state.lineCap}"`);
     if (state.lineJoin !== 'miter') parts.push(` stroke-linejoin="${state.lineJoin}"`);
     if (state.miterLimit !== 10) parts.push(` stroke-miterlimit="${num(state.miterLimit)}"`);
@@ -356,7 +384,9 @@ export class SvgContext {
     const id = `${this.#idPrefix}-${++this.#ids}`;
     const rule = fillRule === 'evenodd' ? ' clip-rule="evenodd"' : '';
     // A clip within a clip is their intersection.
-    this.#defs.push(`<clipPath id="${id}"${this.#clipAttribute()}><path d="${this.#path.join('')}"${rule}/></clipPath>`);
+    this.#defs.push(
+      `<clipPath id="${id}"${this.#clipAttribute()}><path d="${this.#path.join('')}"${rule}/></clipPath>`,
+    );
     this.#state.clip = id;
   }
 
@@ -399,14 +429,24 @@ export class SvgContext {
     if (!finite(x, y)) return;
     const paint = paintOf(this.#state.fillStyle, this.#state.globalAlpha);
     if (paint === undefined) return;
-    this.#body.push(this.#text(String(text), x, y, maxWidth, `fill="${paint.color}"${opacity('fill-opacity', paint.alpha)}`));
+    this.#body.push(
+      this.#text(String(text), x, y, maxWidth, `fill="${paint.color}"${opacity('fill-opacity', paint.alpha)}`),
+    );
   }
 
   strokeText(text: string, x: number, y: number, maxWidth?: number): void {
     if (!finite(x, y)) return;
     const paint = paintOf(this.#state.strokeStyle, this.#state.globalAlpha);
     if (paint === undefined) return;
-    this.#body.push(this.#text(String(text), x, y, maxWidth, `fill="none" stroke="${paint.color}"${opacity('stroke-opacity', paint.alpha)} stroke-width="${num(this.#state.lineWidth)}"`));
+    this.#body.push(
+      this.#text(
+        String(text),
+        x,
+        y,
+        maxWidth,
+        `fill="none" stroke="${paint.color}"${opacity('stroke-opacity', paint.alpha)} stroke-width="${num(this.#state.lineWidth)}"`,
+      ),
+    );
   }
 
   /** Charts hold no pictures: a report's PDF has no raster image (SPEC §6). */
@@ -510,12 +550,16 @@ export function arcSweep(start: number, end: number, counterclockwise: boolean):
  * and as the canvas accepts it; undefined when it is not one.
  */
 export function parseFont(font: string): ParsedFont | undefined {
-  const match = /^\s*((?:(?:normal|italic|oblique|bold|bolder|lighter|small-caps|\d{3})\s+)*)(\d*\.?\d+)px(?:\s*\/\s*\S+)?\s+(.+?)\s*$/.exec(font);
+  const match =
+    /^\s*((?:(?:normal|italic|oblique|bold|bolder|lighter|small-caps|\d{3})\s+)*)(\d*\.?\d+)px(?:\s*\/\s*\S+)?\s+(.+?)\s*$/.exec(
+      font,
+    );
   if (match === null) return undefined;
   const words = (match[1] ?? '').trim().split(/\s+/);
   const style = words.includes('italic') || words.includes('oblique') ? 'italic' : 'normal';
   const numeric = words.find((w) => /^\d{3}$/.test(w));
-  const weight = numeric !== undefined ? Number(numeric) : words.includes('bold') || words.includes('bolder') ? 700 : 400;
+  const weight =
+    numeric !== undefined ? Number(numeric) : words.includes('bold') || words.includes('bolder') ? 700 : 400;
   return { style, weight, size: Number(match[2]), family: match[3] ?? 'sans-serif' };
 }
 
@@ -575,7 +619,10 @@ export function num(value: number): string {
 
 /** For an attribute value between double quotes. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
+  return text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
 }
 
 /** For text content: quotes stay as written. */

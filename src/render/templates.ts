@@ -54,7 +54,8 @@ export async function loadTemplates(options: { userDir?: string | undefined } = 
   }
   const stylesheet = files.get('report.css')?.text ?? '';
   const digest = createHash('sha256');
-  for (const file of [...files.values()].sort((a, b) => a.name.localeCompare(b.name))) digest.update(`${file.name}\0${file.text}\0`);
+  for (const file of [...files.values()].sort((a, b) => a.name.localeCompare(b.name)))
+    digest.update(`${file.name}\0${file.text}\0`);
 
   return {
     files: [...files.values()],
@@ -85,7 +86,13 @@ async function listTemplateFiles(root: string, overridden: boolean): Promise<Tem
     for (const entry of entries) {
       const name = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
       if (entry.isDirectory()) await walk(path.join(dir, entry.name), name);
-      else if (/\.(hbs|css)$/.test(entry.name)) out.push({ name, path: path.join(dir, entry.name), text: await readFile(path.join(dir, entry.name), 'utf8'), overridden });
+      else if (/\.(hbs|css)$/.test(entry.name))
+        out.push({
+          name,
+          path: path.join(dir, entry.name),
+          text: await readFile(path.join(dir, entry.name), 'utf8'),
+          overridden,
+        });
     }
   };
   await walk(root, '');
@@ -104,7 +111,11 @@ function compile(hbs: typeof Handlebars, file: TemplateFile): Handlebars.Templat
   } catch (error: unknown) {
     const { line, reason } = explainParseError(error instanceof Error ? error.message : String(error));
     const where = line === undefined ? file.path : `${file.path}:${line}`;
-    throw new TemplateError(`${where}: the template cannot be compiled: ${reason}`, line === undefined ? undefined : { file: file.path, line, column: 1 }, { cause: error });
+    throw new TemplateError(
+      `${where}: the template cannot be compiled: ${reason}`,
+      line === undefined ? undefined : { file: file.path, line, column: 1 },
+      { cause: error },
+    );
   }
 }
 
@@ -112,7 +123,10 @@ function compile(hbs: typeof Handlebars, file: TemplateFile): Handlebars.Templat
 export function explainParseError(message: string): { line: number | undefined; reason: string } {
   const mismatch = /^(\S+) doesn't match (\S+) - (\d+):\d+/.exec(message);
   if (mismatch !== null) {
-    return { line: Number(mismatch[3]), reason: `{{/${mismatch[2]}}} closes {{#${mismatch[1]}}}: close the blocks in the order they were opened` };
+    return {
+      line: Number(mismatch[3]),
+      reason: `{{/${mismatch[2]}}} closes {{#${mismatch[1]}}}: close the blocks in the order they were opened`,
+    };
   }
   const line = /Parse error on line (\d+)/.exec(message)?.[1];
   const got = /got '([A-Z_]+)'/.exec(message)?.[1];
@@ -121,14 +135,15 @@ export function explainParseError(message: string): { line: number | undefined; 
     INVALID: 'a {{ is not closed by }}',
     CLOSE: 'an expression is empty or unfinished before }}',
   };
-  const reason = (got === undefined ? undefined : reasons[got]) ?? (message.split('\n').at(-1) ?? message);
+  const reason = (got === undefined ? undefined : reasons[got]) ?? message.split('\n').at(-1) ?? message;
   return { line: line === undefined ? undefined : Number(line), reason };
 }
 
 function runtimeError(error: unknown, kind: string, files: Map<string, TemplateFile>): TemplateError {
   const message = error instanceof Error ? error.message : String(error);
   const partial = /The partial (\S+) could not be found/.exec(message)?.[1];
-  const where = partial === undefined ? files.get(`${kind}.hbs`)?.path ?? `${kind}.hbs` : `${kind}.hbs (and its partials)`;
+  const where =
+    partial === undefined ? (files.get(`${kind}.hbs`)?.path ?? `${kind}.hbs`) : `${kind}.hbs (and its partials)`;
   return new TemplateError(`${where}: ${message}`, undefined, { cause: error });
 }
 

@@ -17,7 +17,12 @@ export function organisationCharts(org: OrganisationFigures, ctx: ReportContext)
     profile: groupProfileChart(org, ctx),
     teams: groupedBarChart({
       labels: ctx.framework.competencies.map((c) => c.label),
-      series: org.teams.map((team, index) => ({ label: team.name ?? ctx.fmt.t('noTeam'), data: team.competencies.map((c) => c.level), kind: 'other' as const, index })),
+      series: org.teams.map((team, index) => ({
+        label: team.name ?? ctx.fmt.t('noTeam'),
+        data: team.competencies.map((c) => c.level),
+        kind: 'other' as const,
+        index,
+      })),
       scale: ctx.framework.scale,
       ariaLabel: ctx.fmt.t('chartTeams', { year: ctx.year }),
       fmt: ctx.fmt,
@@ -32,7 +37,9 @@ function groupProfileChart(group: GroupFigures, ctx: ReportContext): ChartSpec {
   return groupedBarChart({
     labels: ctx.framework.competencies.map((c) => c.label),
     series: [
-      ...(hasPrevious ? [{ label: String(ctx.year - 1), data: group.competencies.map((c) => c.previous), kind: 'previous' as const }] : []),
+      ...(hasPrevious
+        ? [{ label: String(ctx.year - 1), data: group.competencies.map((c) => c.previous), kind: 'previous' as const }]
+        : []),
       { label: String(ctx.year), data: group.competencies.map((c) => c.level), kind: 'current' as const },
     ],
     scale: ctx.framework.scale,
@@ -47,19 +54,38 @@ function groupParts(group: GroupFigures, ctx: ReportContext) {
   const { fmt, year } = ctx;
   const labels = labelsFor(fmt, year);
   const headline: Figure[] = [
-    { label: labels['reps'] ?? '', value: fmt.integer(group.repCount), detail: group.managers.join(', '), tone: 'flat' },
+    {
+      label: labels['reps'] ?? '',
+      value: fmt.integer(group.repCount),
+      detail: group.managers.join(', '),
+      tone: 'flat',
+    },
     {
       label: labels['overall'] ?? '',
       value: fmt.level(group.overall.level),
-      detail: group.overall.previous === null ? '' : `${fmt.delta(group.overall.delta)} · ${fmt.level(group.overall.previous)} ${fmt.t('vs', { year: year - 1 })}`,
+      detail:
+        group.overall.previous === null
+          ? ''
+          : `${fmt.delta(group.overall.delta)} · ${fmt.level(group.overall.previous)} ${fmt.t('vs', { year: year - 1 })}`,
       tone: deltaClass(group.overall.delta),
     },
-    { label: labels['goalsMet'] ?? '', value: group.goals.set === 0 ? fmt.t('na') : `${group.goals.met} / ${group.goals.set}`, detail: '', tone: 'flat' },
+    {
+      label: labels['goalsMet'] ?? '',
+      value: group.goals.set === 0 ? fmt.t('na') : `${group.goals.met} / ${group.goals.set}`,
+      detail: '',
+      tone: 'flat',
+    },
     {
       label: labels['assessments'] ?? '',
       value: fmt.integer(group.coaching.count),
-      detail: group.coaching.previousCount === null ? '' : `${fmt.integer(group.coaching.previousCount)} ${fmt.t('vs', { year: year - 1 })}`,
-      tone: group.coaching.previousCount === null ? 'flat' : deltaClass(group.coaching.count - group.coaching.previousCount),
+      detail:
+        group.coaching.previousCount === null
+          ? ''
+          : `${fmt.integer(group.coaching.previousCount)} ${fmt.t('vs', { year: year - 1 })}`,
+      tone:
+        group.coaching.previousCount === null
+          ? 'flat'
+          : deltaClass(group.coaching.count - group.coaching.previousCount),
     },
   ];
   const competencies = group.competencies.map((c) => ({
@@ -77,11 +103,18 @@ function groupParts(group: GroupFigures, ctx: ReportContext) {
   return { labels, headline, competencies };
 }
 
-function coverageRows(rows: ReadonlyArray<{ name: string; perMonth: number[]; count: number; startMonth?: number }>, ctx: ReportContext) {
+function coverageRows(
+  rows: ReadonlyArray<{ name: string; perMonth: number[]; count: number; startMonth?: number }>,
+  ctx: ReportContext,
+) {
   return rows.map((row) => ({
     name: row.name,
     // Months before the rep joined are not missed coaching: shown blank, not flagged.
-    months: row.perMonth.map((n, m) => (m < (row.startMonth ?? 0) ? { value: '', level: 'before' } : { value: n === 0 ? '0' : ctx.fmt.integer(n), level: `c${Math.min(n, 3)}` })),
+    months: row.perMonth.map((n, m) =>
+      m < (row.startMonth ?? 0)
+        ? { value: '', level: 'before' }
+        : { value: n === 0 ? '0' : ctx.fmt.integer(n), level: `c${Math.min(n, 3)}` },
+    ),
     total: ctx.fmt.integer(row.count),
   }));
 }
@@ -104,17 +137,30 @@ export function teamView(team: TeamFigures, ctx: ReportContext, svg: (key: strin
     members: team.members.map((m) => ({
       name: m.name,
       overall: fmt.level(m.overall.level),
-      delta: m.firstYear ? labels['firstYearShort'] ?? '' : fmt.delta(m.overall.delta),
+      delta: m.firstYear ? (labels['firstYearShort'] ?? '') : fmt.delta(m.overall.delta),
       deltaClass: deltaClass(m.overall.delta),
       goals: m.goals.set === 0 ? fmt.t('na') : `${m.goals.met} / ${m.goals.set}`,
       focus: m.focus === null ? fmt.t('na') : ctx.competencyLabel(m.focus),
       assessments: fmt.integer(m.assessments),
     })),
-    coverage: { months: fmt.shortMonths, rows: coverageRows(team.coaching.coverage, ctx), total: coverageRows([{ name: labels['total'] ?? '', perMonth: team.coaching.perMonth, count: team.coaching.count }], ctx)[0] },
+    coverage: {
+      months: fmt.shortMonths,
+      rows: coverageRows(team.coaching.coverage, ctx),
+      total: coverageRows(
+        [{ name: labels['total'] ?? '', perMonth: team.coaching.perMonth, count: team.coaching.count }],
+        ctx,
+      )[0],
+    },
   };
 }
 
-export function organisationView(org: OrganisationFigures, teams: readonly TeamFigures[], ctx: ReportContext, svg: (key: string) => string, teamLinks: ReadonlyMap<string | null, string>) {
+export function organisationView(
+  org: OrganisationFigures,
+  teams: readonly TeamFigures[],
+  ctx: ReportContext,
+  svg: (key: string) => string,
+  teamLinks: ReadonlyMap<string | null, string>,
+) {
   const { fmt, year, framework } = ctx;
   const { labels, headline, competencies } = groupParts(org, ctx);
   const teamName = (name: string | null) => name ?? fmt.t('noTeam');
@@ -146,7 +192,11 @@ export function organisationView(org: OrganisationFigures, teams: readonly TeamF
         label: c.label,
         cells: org.teams.map((t) => {
           const x = t.competencies[i];
-          return { level: fmt.level(x?.level ?? null), delta: fmt.delta(x?.delta ?? null), deltaClass: deltaClass(x?.delta ?? null) };
+          return {
+            level: fmt.level(x?.level ?? null),
+            delta: fmt.delta(x?.delta ?? null),
+            deltaClass: deltaClass(x?.delta ?? null),
+          };
         }),
       })),
     },

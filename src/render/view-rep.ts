@@ -63,7 +63,9 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
     {
       label: labels['overall'] ?? '',
       value: fmt.level(rep.overall.level),
-      detail: rep.firstYear ? labels['firstYearShort'] ?? '' : `${fmt.delta(rep.overall.delta)} · ${fmt.level(rep.overall.previous)} ${fmt.t('vs', { year: year - 1 })}`,
+      detail: rep.firstYear
+        ? (labels['firstYearShort'] ?? '')
+        : `${fmt.delta(rep.overall.delta)} · ${fmt.level(rep.overall.previous)} ${fmt.t('vs', { year: year - 1 })}`,
       tone: deltaClass(rep.overall.delta),
     },
     {
@@ -75,14 +77,21 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
     {
       label: labels['assessments'] ?? '',
       value: fmt.integer(rep.coaching.count),
-      detail: rep.coaching.previous === null ? labels['firstYearShort'] ?? '' : `${fmt.integer(rep.coaching.previous.count)} ${fmt.t('vs', { year: year - 1 })}`,
+      detail:
+        rep.coaching.previous === null
+          ? (labels['firstYearShort'] ?? '')
+          : `${fmt.integer(rep.coaching.previous.count)} ${fmt.t('vs', { year: year - 1 })}`,
       tone: rep.coaching.previous === null ? 'flat' : deltaClass(rep.coaching.count - rep.coaching.previous.count),
     },
     {
       label: labels['ratio'] ?? '',
       value: fmt.percent(rep.results.ratio),
-      detail: rep.results.previous === null ? '' : `${fmt.percent(rep.results.previous)} ${fmt.t('vs', { year: year - 1 })}`,
-      tone: rep.results.ratio === null || rep.results.previous === null ? 'flat' : deltaClass(rep.results.ratio - rep.results.previous),
+      detail:
+        rep.results.previous === null ? '' : `${fmt.percent(rep.results.previous)} ${fmt.t('vs', { year: year - 1 })}`,
+      tone:
+        rep.results.ratio === null || rep.results.previous === null
+          ? 'flat'
+          : deltaClass(rep.results.ratio - rep.results.previous),
     },
   ];
 
@@ -102,12 +111,20 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
       gap: fmt.level(c.gap),
       gapClass: gapClass(c.gap),
       count: fmt.integer(c.count),
-      reached: reached === undefined ? null : { level: fmt.integer(reached), label: levelLabel ?? null, description: description ?? null },
+      reached:
+        reached === undefined
+          ? null
+          : { level: fmt.integer(reached), label: levelLabel ?? null, description: description ?? null },
     };
   });
 
-  const progression = observed(rep).map((c) => ({ label: ctx.competencyLabel(c.id), chart: svg(`progression:${c.id}`) }));
-  const notObserved = rep.competencies.filter((c) => c.scores.length === 0 && c.previousScores.length === 0).map((c) => ctx.competencyLabel(c.id));
+  const progression = observed(rep).map((c) => ({
+    label: ctx.competencyLabel(c.id),
+    chart: svg(`progression:${c.id}`),
+  }));
+  const notObserved = rep.competencies
+    .filter((c) => c.scores.length === 0 && c.previousScores.length === 0)
+    .map((c) => ctx.competencyLabel(c.id));
 
   const goals = rep.goals.map((g) => ({
     competency: ctx.competencyLabel(g.competency),
@@ -122,7 +139,10 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
     const c = rep.competencies.find((x) => x.id === id);
     if (c === undefined) throw new Error(`focus names an unknown competency ${id}`);
     const weakest = c.weakestContext === null ? undefined : c.contexts.find((x) => x.id === c.weakestContext);
-    const lastImprovement = [...c.scores].reverse().map((s) => ({ point: s, text: data.assessments[s.assessment]?.improvements })).find((x) => x.text !== undefined && x.text.trim() !== '');
+    const lastImprovement = [...c.scores]
+      .reverse()
+      .map((s) => ({ point: s, text: data.assessments[s.assessment]?.improvements }))
+      .find((x) => x.text !== undefined && x.text.trim() !== '');
     return {
       rank: index + 1,
       title: fmt.t('priority', { rank: index + 1 }),
@@ -135,9 +155,20 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
         { label: labels['assessments'] ?? '', value: fmt.integer(c.count) },
       ],
       weakestContext:
-        weakest === undefined ? null : fmt.t('weakestContext', { context: ctx.contextLabel(weakest.id), level: fmt.level(weakest.level) }),
-      singleContext: weakest === undefined && c.contexts.filter((x) => x.count > 0).length === 1 ? labels['noWeakestContext'] ?? null : null,
-      lastImprovement: lastImprovement?.text === undefined ? null : { intro: fmt.t('lastImprovement', { date: fmt.date(lastImprovement.point.date) }), text: lastImprovement.text },
+        weakest === undefined
+          ? null
+          : fmt.t('weakestContext', { context: ctx.contextLabel(weakest.id), level: fmt.level(weakest.level) }),
+      singleContext:
+        weakest === undefined && c.contexts.filter((x) => x.count > 0).length === 1
+          ? (labels['noWeakestContext'] ?? null)
+          : null,
+      lastImprovement:
+        lastImprovement?.text === undefined
+          ? null
+          : {
+              intro: fmt.t('lastImprovement', { date: fmt.date(lastImprovement.point.date) }),
+              text: lastImprovement.text,
+            },
     };
   });
   const uncertain = rep.uncertain.map((id) => {
@@ -152,29 +183,53 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
           title: fmt.t('course', { next: year + 1 }),
           text:
             top.gap !== null && top.gap > 1e-9 && top.expected !== null
-              ? fmt.t('courseText', { competency: ctx.competencyLabel(top.id), level: fmt.level(top.level), target: fmt.level(top.expected) })
+              ? fmt.t('courseText', {
+                  competency: ctx.competencyLabel(top.id),
+                  level: fmt.level(top.level),
+                  target: fmt.level(top.expected),
+                })
               : fmt.t('courseTextNoGap', { competency: ctx.competencyLabel(top.id), level: fmt.level(top.level) }),
         };
 
   const coaching = rep.coaching;
   const previousCoaching = coaching.previous;
   const coachingFigures: Figure[] = [
-    { label: labels['assessments'] ?? '', value: fmt.integer(coaching.count), detail: previousCoaching === null ? labels['firstYearShort'] ?? '' : `${fmt.integer(previousCoaching.count)} ${fmt.t('vs', { year: year - 1 })}`, tone: 'flat' },
+    {
+      label: labels['assessments'] ?? '',
+      value: fmt.integer(coaching.count),
+      detail:
+        previousCoaching === null
+          ? (labels['firstYearShort'] ?? '')
+          : `${fmt.integer(previousCoaching.count)} ${fmt.t('vs', { year: year - 1 })}`,
+      tone: 'flat',
+    },
     {
       label: labels['longestGap'] ?? '',
-      value: coaching.longestGapDays === null ? fmt.t('na') : fmt.t('days', { n: fmt.integer(coaching.longestGapDays) }),
-      detail: previousCoaching === null || previousCoaching.longestGapDays === null ? '' : `${fmt.t('days', { n: fmt.integer(previousCoaching.longestGapDays) })} ${fmt.t('vs', { year: year - 1 })}`,
+      value:
+        coaching.longestGapDays === null ? fmt.t('na') : fmt.t('days', { n: fmt.integer(coaching.longestGapDays) }),
+      detail:
+        previousCoaching === null || previousCoaching.longestGapDays === null
+          ? ''
+          : `${fmt.t('days', { n: fmt.integer(previousCoaching.longestGapDays) })} ${fmt.t('vs', { year: year - 1 })}`,
       tone: 'flat',
     },
     {
       label: labels['monthsWithout'] ?? '',
       value: fmt.integer(coaching.monthsWithout.length),
-      detail: coaching.monthsWithout.length === 0 ? labels['none'] ?? '' : fmt.list(coaching.monthsWithout.map((m) => fmt.months[m] ?? '')),
+      detail:
+        coaching.monthsWithout.length === 0
+          ? (labels['none'] ?? '')
+          : fmt.list(coaching.monthsWithout.map((m) => fmt.months[m] ?? '')),
       tone: coaching.monthsWithout.length > 0 ? 'down' : 'up',
     },
   ];
   const startMonth = Number(coaching.start.slice(5, 7)) - 1;
-  const months = coaching.perMonth.map((count, m) => ({ name: fmt.shortMonths[m] ?? '', count: count === 0 ? '' : fmt.integer(count), empty: count === 0 && m >= startMonth, before: m < startMonth }));
+  const months = coaching.perMonth.map((count, m) => ({
+    name: fmt.shortMonths[m] ?? '',
+    count: count === 0 ? '' : fmt.integer(count),
+    empty: count === 0 && m >= startMonth,
+    before: m < startMonth,
+  }));
 
   const log = data.assessments
     .map((a, index) => ({ a, index }))
@@ -183,7 +238,9 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
       date: fmt.date(a.date),
       kind: a.kind ?? null,
       context: a.context === undefined ? null : ctx.contextLabel(a.context),
-      scores: framework.competencies.filter((c) => a.scores[c.id] !== undefined).map((c) => ({ label: c.label, value: fmt.level(a.scores[c.id] ?? null) })),
+      scores: framework.competencies
+        .filter((c) => a.scores[c.id] !== undefined)
+        .map((c) => ({ label: c.label, value: fmt.level(a.scores[c.id] ?? null) })),
       strengths: a.strengths ?? null,
       improvements: a.improvements ?? null,
       actions: a.actions ?? [],
@@ -194,8 +251,22 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
     r.target === null && r.previousTarget === null
       ? null
       : [
-          { year: String(year), target: fmt.money(r.target), achieved: fmt.money(r.achieved), ratio: fmt.percent(r.ratio) },
-          ...(r.previousTarget === null ? [] : [{ year: String(year - 1), target: fmt.money(r.previousTarget), achieved: fmt.money(r.previousAchieved), ratio: fmt.percent(r.previous) }]),
+          {
+            year: String(year),
+            target: fmt.money(r.target),
+            achieved: fmt.money(r.achieved),
+            ratio: fmt.percent(r.ratio),
+          },
+          ...(r.previousTarget === null
+            ? []
+            : [
+                {
+                  year: String(year - 1),
+                  target: fmt.money(r.previousTarget),
+                  achieved: fmt.money(r.previousAchieved),
+                  ratio: fmt.percent(r.previous),
+                },
+              ]),
         ];
 
   return {
@@ -217,12 +288,21 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
     firstYear: rep.firstYear ? fmt.t('firstYear', { previous: year - 1 }) : null,
     headline,
     profile: { chart: svg('radar'), rows: profileRows },
-    progression: { charts: progression, notObserved: notObserved.length === 0 ? null : fmt.t('notObserved', { year, previous: year - 1, list: fmt.list(notObserved) }) },
+    progression: {
+      charts: progression,
+      notObserved:
+        notObserved.length === 0
+          ? null
+          : fmt.t('notObserved', { year, previous: year - 1, list: fmt.list(notObserved) }),
+    },
     goals,
     diagnosis: { focus, uncertain, course },
     coaching: { figures: coachingFigures, months, log },
     results,
-    words: data.review?.manager === undefined && data.review?.rep === undefined ? null : { manager: data.review.manager ?? null, rep: data.review.rep ?? null },
+    words:
+      data.review?.manager === undefined && data.review?.rep === undefined
+        ? null
+        : { manager: data.review.manager ?? null, rep: data.review.rep ?? null },
   };
 }
 

@@ -8,8 +8,7 @@ export function knownKeysOf(schema: z.ZodType): (path: readonly PropertyKey[]) =
       if (node instanceof z.ZodArray && typeof segment === 'number') {
         const element: unknown = node.element;
         node = element instanceof z.ZodType ? unwrap(element) : undefined;
-      }
-      else if (node instanceof z.ZodObject && typeof segment === 'string') {
+      } else if (node instanceof z.ZodObject && typeof segment === 'string') {
         const child: unknown = node.shape[segment];
         node = child instanceof z.ZodType ? unwrap(child) : undefined;
       } else return [];
@@ -22,7 +21,11 @@ function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema;
   for (;;) {
     const inner: unknown =
-      current instanceof z.ZodOptional || current instanceof z.ZodDefault ? current.unwrap() : current instanceof z.ZodPipe ? current.in : undefined;
+      current instanceof z.ZodOptional || current instanceof z.ZodDefault
+        ? current.unwrap()
+        : current instanceof z.ZodPipe
+          ? current.in
+          : undefined;
     if (!(inner instanceof z.ZodType)) return current;
     current = inner;
   }

@@ -30,13 +30,29 @@ function schemaFor(framework: Framework | undefined, year: number | undefined): 
   return schema;
 }
 
-export function validateRepYear(parsed: ParsedFile, stem: string, year: number | undefined, framework: Framework | undefined): { data?: RepYear; diagnostics: Diagnostic[] } {
+export function validateRepYear(
+  parsed: ParsedFile,
+  stem: string,
+  year: number | undefined,
+  framework: Framework | undefined,
+): { data?: RepYear; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (severity: Diagnostic['severity'], path: PropertyKey[], message: string, hint?: string) =>
-    diagnostics.push({ severity, file: parsed.file, ...(path.length === 0 ? { line: 0, column: 0 } : parsed.locate(path)), message, ...(hint === undefined ? {} : { hint }) });
+    diagnostics.push({
+      severity,
+      file: parsed.file,
+      ...(path.length === 0 ? { line: 0, column: 0 } : parsed.locate(path)),
+      message,
+      ...(hint === undefined ? {} : { hint }),
+    });
 
   if (!SLUG.test(stem)) {
-    at('error', [], `the file name "${stem}" is not a valid rep id`, 'name the file after the rep in lowercase with hyphens, e.g. alice-martin.yaml');
+    at(
+      'error',
+      [],
+      `the file name "${stem}" is not a valid rep id`,
+      'name the file after the rep in lowercase with hyphens, e.g. alice-martin.yaml',
+    );
   }
   if (parsed.value === undefined) return { diagnostics };
 
@@ -51,19 +67,35 @@ export function validateRepYear(parsed: ParsedFile, stem: string, year: number |
     const competency = valueAt(goal, ['competency']);
     if (typeof competency !== 'string') return;
     const first = firstGoal.get(competency);
-    if (first !== undefined) at('error', ['goals', index, 'competency'], `a goal for "${competency}" is already set at goals[${first}]`, 'keep one goal per competency');
+    if (first !== undefined)
+      at(
+        'error',
+        ['goals', index, 'competency'],
+        `a goal for "${competency}" is already set at goals[${first}]`,
+        'keep one goal per competency',
+      );
     else firstGoal.set(competency, index);
   });
   if (!result.success) return { diagnostics };
   const data = result.data;
 
   if (data.team !== undefined && slugify(data.team) === '') {
-    at('error', ['team'], `the team name "${data.team}" has no letter or digit to name its report file with`, 'write the team name with letters, e.g. "Paris Sud"');
+    at(
+      'error',
+      ['team'],
+      `the team name "${data.team}" has no letter or digit to name its report file with`,
+      'write the team name with letters, e.g. "Paris Sud"',
+    );
   }
   if (data.since !== undefined) {
     const since = data.since;
     data.assessments.forEach((assessment, index) => {
-      if (assessment.date < since) at('warning', ['assessments', index, 'date'], `${assessment.date} is before "since" (${since}): it is not counted in the coaching stretch`);
+      if (assessment.date < since)
+        at(
+          'warning',
+          ['assessments', index, 'date'],
+          `${assessment.date} is before "since" (${since}): it is not counted in the coaching stretch`,
+        );
     });
   }
   if (framework !== undefined && year !== undefined) {

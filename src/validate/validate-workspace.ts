@@ -23,7 +23,14 @@ export function validateWorkspace(workspace: LoadedWorkspace): ValidationResult 
 
   let framework: Framework | undefined;
   if (workspace.framework === undefined) {
-    diagnostics.push({ severity: 'error', file: `${workspace.root}/framework.yaml`, line: 0, column: 0, message: 'missing: every workspace needs one framework.yaml', hint: 'run "revue init" to create a workspace, or pass the right folder with --data' });
+    diagnostics.push({
+      severity: 'error',
+      file: `${workspace.root}/framework.yaml`,
+      line: 0,
+      column: 0,
+      message: 'missing: every workspace needs one framework.yaml',
+      hint: 'run "revue init" to create a workspace, or pass the right folder with --data',
+    });
   } else if (workspace.framework.text !== undefined) {
     const parsed = parseYamlFile(workspace.framework.path, workspace.framework.text);
     sources.set(parsed.file, parsed.text);
@@ -37,7 +44,14 @@ export function validateWorkspace(workspace: LoadedWorkspace): ValidationResult 
   for (const folder of workspace.years) {
     const year = YEAR.test(folder.name) ? Number(folder.name) : undefined;
     if (year === undefined) {
-      diagnostics.push({ severity: 'error', file: folder.path, line: 0, column: 0, message: `"${folder.name}" is not a year folder`, hint: 'year folders are named with four digits, e.g. 2026' });
+      diagnostics.push({
+        severity: 'error',
+        file: folder.path,
+        line: 0,
+        column: 0,
+        message: `"${folder.name}" is not a year folder`,
+        hint: 'year folders are named with four digits, e.g. 2026',
+      });
     } else {
       years.push(year);
     }
@@ -45,7 +59,14 @@ export function validateWorkspace(workspace: LoadedWorkspace): ValidationResult 
     for (const file of folder.files) {
       const twin = seen.get(file.stem);
       if (twin !== undefined) {
-        diagnostics.push({ severity: 'error', file: file.path, line: 0, column: 0, message: `rep "${file.stem}" already has a file in ${folder.name}: ${twin}`, hint: 'keep one file per rep per year' });
+        diagnostics.push({
+          severity: 'error',
+          file: file.path,
+          line: 0,
+          column: 0,
+          message: `rep "${file.stem}" already has a file in ${folder.name}: ${twin}`,
+          hint: 'keep one file per rep per year',
+        });
         continue;
       }
       seen.set(file.stem, file.path);
@@ -54,7 +75,8 @@ export function validateWorkspace(workspace: LoadedWorkspace): ValidationResult 
       sources.set(parsed.file, parsed.text);
       const result = validateRepYear(parsed, file.stem, year, framework);
       diagnostics.push(...parsed.diagnostics, ...result.diagnostics);
-      if (result.data !== undefined && year !== undefined) reps.push({ id: file.stem, year, file: file.path, data: result.data });
+      if (result.data !== undefined && year !== undefined)
+        reps.push({ id: file.stem, year, file: file.path, data: result.data });
     }
   }
 

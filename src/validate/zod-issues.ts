@@ -7,7 +7,11 @@ import type { ParsedFile } from '../load/parse-yaml.js';
 /** The keys a mapping at `path` accepts, for "did you mean" on unknown keys. */
 export type KnownKeys = (path: readonly PropertyKey[]) => readonly string[];
 
-export function issuesToDiagnostics(parsed: ParsedFile, issues: readonly z.core.$ZodIssue[], knownKeys: KnownKeys): Diagnostic[] {
+export function issuesToDiagnostics(
+  parsed: ParsedFile,
+  issues: readonly z.core.$ZodIssue[],
+  knownKeys: KnownKeys,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (path: readonly PropertyKey[], target: 'key' | 'value', message: string, hint?: string) => {
     const { line, column } = parsed.locate(path, target);
@@ -21,7 +25,12 @@ export function issuesToDiagnostics(parsed: ParsedFile, issues: readonly z.core.
       case 'unrecognized_keys':
         for (const key of issue.keys) {
           const known = knownKeys(issue.path);
-          at([...issue.path, key], 'key', `unknown key "${key}"${where === '' ? '' : ` in ${where}`}`, didYouMean(key, known) ?? `expected one of: ${known.join(', ')}`);
+          at(
+            [...issue.path, key],
+            'key',
+            `unknown key "${key}"${where === '' ? '' : ` in ${where}`}`,
+            didYouMean(key, known) ?? `expected one of: ${known.join(', ')}`,
+          );
         }
         break;
       case 'invalid_key':
@@ -30,13 +39,22 @@ export function issuesToDiagnostics(parsed: ParsedFile, issues: readonly z.core.
       case 'invalid_type':
         if (received === undefined) {
           const key = String(issue.path[issue.path.length - 1]);
-          at(issue.path.slice(0, -1), 'value', `missing required key "${key}"${issue.path.length > 1 ? ` in ${describePath(issue.path.slice(0, -1))}` : ''}`);
+          at(
+            issue.path.slice(0, -1),
+            'value',
+            `missing required key "${key}"${issue.path.length > 1 ? ` in ${describePath(issue.path.slice(0, -1))}` : ''}`,
+          );
         } else {
           at(issue.path, 'value', `${prefix}expected ${expectedName(issue.expected)}, got ${describeValue(received)}`);
         }
         break;
       case 'invalid_value':
-        at(issue.path, 'value', `${prefix}${describeValue(received)} is not allowed`, `expected one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`);
+        at(
+          issue.path,
+          'value',
+          `${prefix}${describeValue(received)} is not allowed`,
+          `expected one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
+        );
         break;
       case 'invalid_union':
         at(issue.path, 'value', `${prefix}${issue.message}, got ${describeValue(received)}`);
@@ -55,7 +73,15 @@ function hintOf(issue: z.core.$ZodIssue): string | undefined {
 }
 
 function expectedName(expected: string): string {
-  const names: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', array: 'a list', object: 'a mapping', record: 'a mapping', boolean: 'true or false' };
+  const names: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    array: 'a list',
+    object: 'a mapping',
+    record: 'a mapping',
+    boolean: 'true or false',
+  };
   return names[expected] ?? expected;
 }
 

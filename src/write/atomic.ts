@@ -36,13 +36,15 @@ export function writeFailure(file: string, error: unknown): WriteError {
 export function resolveInside(root: string, relative: string): string {
   const resolved = path.resolve(root, relative);
   const base = path.resolve(root);
-  if (resolved !== base && !resolved.startsWith(base + path.sep)) throw new WriteError(`refusing to write outside the output folder: ${relative}`);
+  if (resolved !== base && !resolved.startsWith(base + path.sep))
+    throw new WriteError(`refusing to write outside the output folder: ${relative}`);
   return resolved;
 }
 
 function reason(error: unknown): string {
   if (error instanceof Error && 'code' in error) {
-    if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS') return 'the folder is not writable';
+    if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS')
+      return 'the folder is not writable';
     if (error.code === 'ENOSPC') return 'the disk is full';
     if (error.code === 'ENOTDIR') return 'part of the path is a file, not a folder';
     if (error.code === 'EDQUOT') return 'the disk quota is exceeded';
@@ -52,8 +54,10 @@ function reason(error: unknown): string {
 
 function hintFor(error: unknown): string | undefined {
   if (!(error instanceof Error) || !('code' in error)) return undefined;
-  if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS') return 'choose another output folder with --out, or fix its permissions';
-  if (error.code === 'ENOSPC' || error.code === 'EDQUOT') return 'free some space, or choose another output folder with --out';
+  if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS')
+    return 'choose another output folder with --out, or fix its permissions';
+  if (error.code === 'ENOSPC' || error.code === 'EDQUOT')
+    return 'free some space, or choose another output folder with --out';
   if (error.code === 'ENOTDIR') return 'choose another output folder with --out';
   return undefined;
 }

@@ -58,13 +58,21 @@ export async function checkOutputs(
       ),
     );
   }
-  const indexCharts = options.organisationInputs === undefined ? undefined : known.indexCharts.find((cached) => cached.inputs === options.organisationInputs)?.svgs;
+  const indexCharts =
+    options.organisationInputs === undefined
+      ? undefined
+      : known.indexCharts.find((cached) => cached.inputs === options.organisationInputs)?.svgs;
   return { upToDate, manifest, indexCharts };
 }
 
 /** Records a report just written whole. */
 export function recordWritten(manifest: Manifest, candidate: Candidate, written: string | Uint8Array): void {
-  manifest.reports[candidate.file] = { kind: candidate.kind, id: candidate.id, inputs: candidate.inputs, output: sha256(written) };
+  manifest.reports[candidate.file] = {
+    kind: candidate.kind,
+    id: candidate.id,
+    inputs: candidate.inputs,
+    output: sha256(written),
+  };
 }
 
 /**
@@ -95,7 +103,9 @@ const sharedDigests = new WeakMap<SharedInputs, string>();
 function sharedDigest(shared: SharedInputs): string {
   let digest = sharedDigests.get(shared);
   if (digest === undefined) {
-    digest = sha256(JSON.stringify({ ...shared, css: sha256(shared.css), logo: shared.logo === null ? null : sha256(shared.logo) }));
+    digest = sha256(
+      JSON.stringify({ ...shared, css: sha256(shared.css), logo: shared.logo === null ? null : sha256(shared.logo) }),
+    );
     sharedDigests.set(shared, digest);
   }
   return digest;

@@ -40,7 +40,12 @@ export function renderIndex(input: {
       .filter((o) => o.kind === 'rep')
       .map((o) => {
         const rep = repById.get(o.id);
-        return { ...entry(o), team: rep?.team ?? '', overall: ctx.fmt.level(rep?.overall.level ?? null), delta: ctx.fmt.delta(rep?.overall.delta ?? null) };
+        return {
+          ...entry(o),
+          team: rep?.team ?? '',
+          overall: ctx.fmt.level(rep?.overall.level ?? null),
+          delta: ctx.fmt.delta(rep?.overall.delta ?? null),
+        };
       }),
   });
 }

@@ -43,7 +43,12 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
   const timeoutMs = options.timeoutMs ?? 0;
   const pollMs = options.pollMs ?? 250;
   const deadline = Date.now() + timeoutMs;
-  const owner: Owner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+  const owner: Owner = {
+    pid: process.pid,
+    host: hostname(),
+    started: new Date().toISOString(),
+    token: randomBytes(8).toString('hex'),
+  };
   await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
     throw writeFailure(file, error);
   });
@@ -103,7 +108,8 @@ async function readOwner(file: string): Promise<Owner | undefined> {
     const host = Reflect.get(value, 'host');
     const started = Reflect.get(value, 'started');
     const token = Reflect.get(value, 'token');
-    if (typeof pid !== 'number' || typeof host !== 'string' || typeof started !== 'string' || typeof token !== 'string') return undefined;
+    if (typeof pid !== 'number' || typeof host !== 'string' || typeof started !== 'string' || typeof token !== 'string')
+      return undefined;
     return { pid, host, started, token };
   } catch {
     return undefined;
@@ -147,11 +153,18 @@ async function removeIfStill(file: string, stale: Owner | undefined): Promise<vo
 }
 
 function lockedError(file: string, holder: Owner | undefined, timeoutMs: number): RevueError {
-  const who = holder === undefined ? 'another build' : `pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`} (a build started ${holder.started})`;
+  const who =
+    holder === undefined
+      ? 'another build'
+      : `pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`} (a build started ${holder.started})`;
   const waited = timeoutMs > 0 ? `, still after ${formatSeconds(timeoutMs)}` : '';
-  return new RevueError('LOCKED', `another build is writing to ${path.dirname(file)}: the lock ${file} is held by ${who}${waited}`, {
-    hint: 'wait for it to finish, or delete the lock file if no build is running',
-  });
+  return new RevueError(
+    'LOCKED',
+    `another build is writing to ${path.dirname(file)}: the lock ${file} is held by ${who}${waited}`,
+    {
+      hint: 'wait for it to finish, or delete the lock file if no build is running',
+    },
+  );
 }
 
 function formatSeconds(ms: number): string {

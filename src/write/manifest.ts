@@ -81,7 +81,8 @@ export async function readManifests(yearDir: string, shard: Shard = WHOLE): Prom
     const manifest = parseManifest(await readFile(path.join(yearDir, name), 'utf8').catch(() => ''));
     if (manifest === undefined) continue;
     if (name === ownName) known.own = manifest;
-    for (const [file, entry] of Object.entries(manifest.reports)) known.entries.set(file, [...(known.entries.get(file) ?? []), entry]);
+    for (const [file, entry] of Object.entries(manifest.reports))
+      known.entries.set(file, [...(known.entries.get(file) ?? []), entry]);
     if (manifest.indexCharts !== undefined) known.indexCharts.push(manifest.indexCharts);
   }
   return known;
@@ -91,7 +92,12 @@ export async function readManifests(yearDir: string, shard: Shard = WHOLE): Prom
  * Whether `file` (relative to `yearDir`) is on disk as some manifest says it
  * was written from `inputs`. Reads the file only when an entry's inputs match.
  */
-export async function isUpToDate(known: KnownOutputs, yearDir: string, file: string, inputs: string): Promise<ManifestEntry | undefined> {
+export async function isUpToDate(
+  known: KnownOutputs,
+  yearDir: string,
+  file: string,
+  inputs: string,
+): Promise<ManifestEntry | undefined> {
   const candidates = (known.entries.get(file) ?? []).filter((entry) => entry.inputs === inputs);
   if (candidates.length === 0) return undefined;
   let bytes: Buffer;
@@ -106,13 +112,21 @@ export async function isUpToDate(known: KnownOutputs, yearDir: string, file: str
 
 export async function writeManifest(yearDir: string, shard: Shard, manifest: Manifest): Promise<string> {
   const file = manifestFile(yearDir, shard);
-  const sorted: Manifest = { ...manifest, reports: Object.fromEntries(Object.entries(manifest.reports).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+  const sorted: Manifest = {
+    ...manifest,
+    reports: Object.fromEntries(Object.entries(manifest.reports).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
   await writeFileAtomic(file, `${JSON.stringify(sorted, null, 1)}\n`);
   return file;
 }
 
 export function emptyManifest(tool: string, shard: Shard): Manifest {
-  return { format: MANIFEST_FORMAT, tool, shard: shard.count === 1 ? null : `${shard.index}/${shard.count}`, reports: {} };
+  return {
+    format: MANIFEST_FORMAT,
+    tool,
+    shard: shard.count === 1 ? null : `${shard.index}/${shard.count}`,
+    reports: {},
+  };
 }
 
 /** A manifest read back, or undefined when it is not one this version understands. */
@@ -128,7 +142,8 @@ function parseManifest(text: string): Manifest | undefined {
   for (const [file, entry] of Object.entries(value['reports'])) {
     if (!isRecord(entry)) continue;
     const { kind, id, inputs, output } = entry;
-    if (typeof kind === 'string' && typeof id === 'string' && typeof inputs === 'string' && typeof output === 'string') reports[file] = { kind, id, inputs, output };
+    if (typeof kind === 'string' && typeof id === 'string' && typeof inputs === 'string' && typeof output === 'string')
+      reports[file] = { kind, id, inputs, output };
   }
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,

@@ -9,7 +9,11 @@ import { FIXTURES } from '../helpers.js';
 const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
 
 function revue(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 120_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    timeout: 120_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -32,7 +36,9 @@ describe('revue validate', () => {
     const { code, stdout, stderr } = revue(['validate', '--data', data]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`${path.join(data, '2026/typos.yaml')}:16:7: error: unknown competency "discovry"\n  hint: did you mean "discovery"?`);
+    expect(stderr).toContain(
+      `${path.join(data, '2026/typos.yaml')}:16:7: error: unknown competency "discovry"\n  hint: did you mean "discovery"?`,
+    );
     expect(stderr).toContain(`${path.join(data, '2026/typos.yaml')}:2:7: error: role: unknown role "junor"`);
     expect(stderr).toMatch(/18 errors in 6 files, 2 warnings\n$/);
     expect(stderr).not.toMatch(/\n\s+at /);
@@ -57,7 +63,9 @@ describe('usage errors exit 2', () => {
     expect(stderr).toContain('error: unknown option "--dat"');
   });
   it('on a year without data, and a rep that does not exist', () => {
-    expect(revue(['figures', '--data', path.join(FIXTURES, 'minimal'), '--year', '2031']).stderr).toContain('error: no data for 2031\n  hint: years in the workspace: 2025, 2026');
+    expect(revue(['figures', '--data', path.join(FIXTURES, 'minimal'), '--year', '2031']).stderr).toContain(
+      'error: no data for 2031\n  hint: years in the workspace: 2025, 2026',
+    );
     const rep = revue(['build', '--data', path.join(FIXTURES, 'minimal'), '--out', tmp, '--rep', 'ann-le']);
     expect(rep.code).toBe(2);
     expect(rep.stderr).toContain('error: no rep "ann-le" in 2026\n  hint: did you mean "ann-lee"?');
@@ -109,7 +117,9 @@ describe('revue build', () => {
 
   it('exits 2 naming the browser it was told to use when it is not there', async () => {
     const out = path.join(tmp, 'nobrowser');
-    const { code, stderr } = revue(['build', '--data', path.join(FIXTURES, 'minimal'), '--out', out], { REVUE_BROWSER: '/opt/none/chrome' });
+    const { code, stderr } = revue(['build', '--data', path.join(FIXTURES, 'minimal'), '--out', out], {
+      REVUE_BROWSER: '/opt/none/chrome',
+    });
     expect(code).toBe(2);
     expect(stderr).toContain('/opt/none/chrome');
     await expect(stat(out)).rejects.toThrow();
@@ -118,7 +128,10 @@ describe('revue build', () => {
   it('renders one rep as standalone HTML with --html-only, without a browser, with plain progress lines off a terminal', async () => {
     const out = path.join(tmp, 'html');
     // No browser is needed for HTML: the charts are drawn by revue itself.
-    const { code, stderr } = revue(['build', '--data', path.join(FIXTURES, 'minimal'), '--out', out, '--rep', 'ann-lee', '--html-only'], { REVUE_BROWSER: '/opt/none/chrome' });
+    const { code, stderr } = revue(
+      ['build', '--data', path.join(FIXTURES, 'minimal'), '--out', out, '--rep', 'ann-lee', '--html-only'],
+      { REVUE_BROWSER: '/opt/none/chrome' },
+    );
     expect(code).toBe(0);
     expect(stderr).toContain('[1/1] wrote');
     expect(stderr).toMatch(/✓ 2026: 1 written, 0 skipped, 0 failed, 1 warning in \d+\.\d s/);
@@ -131,9 +144,15 @@ describe('revue build', () => {
   it('skips what is up to date, --force renders everything, --shard takes its part', async () => {
     const out = path.join(tmp, 'incremental');
     const data = path.join(FIXTURES, 'minimal');
-    expect(revue(['build', '--data', data, '--out', out, '--html-only']).stderr).toMatch(/4 written, 0 skipped, 0 failed/);
-    expect(revue(['build', '--data', data, '--out', out, '--html-only']).stderr).toMatch(/0 written, 4 skipped, 0 failed/);
-    expect(revue(['build', '--data', data, '--out', out, '--html-only', '--force']).stderr).toMatch(/4 written, 0 skipped, 0 failed/);
+    expect(revue(['build', '--data', data, '--out', out, '--html-only']).stderr).toMatch(
+      /4 written, 0 skipped, 0 failed/,
+    );
+    expect(revue(['build', '--data', data, '--out', out, '--html-only']).stderr).toMatch(
+      /0 written, 4 skipped, 0 failed/,
+    );
+    expect(revue(['build', '--data', data, '--out', out, '--html-only', '--force']).stderr).toMatch(
+      /4 written, 0 skipped, 0 failed/,
+    );
     const bad = revue(['build', '--data', data, '--out', out, '--shard', '3/2']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('error: the shard must be between 1 and 2, got 3');

@@ -12,7 +12,12 @@ import { UsageError } from '../../src/errors.js';
 const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
 
 function revue(args: string[], options: { cwd?: string } = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: options.cwd, env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd,
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 120_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -28,7 +33,13 @@ describe('revue init', () => {
     const created = revue(['init', dir, '--locale', 'fr', '--year', '2026']);
     expect(created.code).toBe(0);
     expect(created.stdout).toBe('');
-    for (const file of ['data/framework.yaml', 'data/2026/camille-durand.yaml', 'schema/framework.schema.json', 'schema/rep.schema.json', '.gitignore']) {
+    for (const file of [
+      'data/framework.yaml',
+      'data/2026/camille-durand.yaml',
+      'schema/framework.schema.json',
+      'schema/rep.schema.json',
+      '.gitignore',
+    ]) {
       expect(created.stderr).toContain(`  ${file}\n`);
     }
 
@@ -37,7 +48,16 @@ describe('revue init', () => {
     expect(validated.stderr).not.toContain('warning');
 
     const out = path.join(dir, 'output');
-    const built = revue(['build', '--data', path.join(dir, 'data'), '--out', out, '--rep', 'camille-durand', '--html-only']);
+    const built = revue([
+      'build',
+      '--data',
+      path.join(dir, 'data'),
+      '--out',
+      out,
+      '--rep',
+      'camille-durand',
+      '--html-only',
+    ]);
     expect(built.stderr).toContain('1 written');
     expect(built.code).toBe(0);
     const html = await readFile(path.join(out, '2026', 'reps', 'camille-durand.html'), 'utf8');
@@ -86,7 +106,9 @@ describe('revue init', () => {
     const { code, stderr } = revue(['init', dir, '--locale', 'fr', '--year', '2026']);
     expect(code).toBe(2);
     expect(stderr).toContain('error: revue init never overwrites a file, and these exist in');
-    expect(stderr).toMatch(/\n {2}data\/framework\.yaml\n {2}data\/2026\/camille-durand\.yaml\n {2}schema\/framework\.schema\.json\n {2}schema\/rep\.schema\.json\n/);
+    expect(stderr).toMatch(
+      /\n {2}data\/framework\.yaml\n {2}data\/2026\/camille-durand\.yaml\n {2}schema\/framework\.schema\.json\n {2}schema\/rep\.schema\.json\n/,
+    );
     expect(stderr).toContain('hint: run "revue init" in a new or empty folder');
     expect(await readFile(path.join(dir, 'data/framework.yaml'), 'utf8')).toBe(`${before}# my edit\n`);
   });
@@ -101,36 +123,49 @@ describe('revue init', () => {
 });
 
 describe('init(), the library function', () => {
-  it.each(['fr', 'en'] as const)('gives a %s framework with a description of every level of every competency, and no diagnostic', async (locale) => {
-    const dir = path.join(tmp, `lib-${locale}`);
-    const result = await init({ dir, locale, year: 2031 });
-    expect(result.written).toHaveLength(5);
-    expect(result.appended).toBeNull();
-    const { dataset, diagnostics } = await validate({ data: result.data });
-    expect(diagnostics).toEqual([]);
-    const framework = dataset?.framework;
-    expect(framework?.locale).toBe(locale);
-    expect(framework?.competencies.map((c) => c.id)).toEqual(['prospecting', 'discovery', 'presentation', 'objection-handling', 'negotiation', 'closing', 'account-management']);
-    for (const competency of framework?.competencies ?? []) {
-      expect(Object.keys(competency.levels ?? {}), competency.id).toEqual(['1', '2', '3', '4']);
-      expect(competency.description).toBeTruthy();
-    }
-    expect(framework?.scale).toMatchObject({ min: 1, max: 4, step: 0.5 });
-    expect(framework?.contexts?.length).toBeGreaterThan(1);
-    expect(dataset?.years).toEqual([2031]);
-    const rep = dataset?.reps[0]?.data;
-    expect(rep?.assessments.length).toBeGreaterThan(3);
-    expect(rep?.goals?.length).toBeGreaterThan(0);
-    expect(rep?.results).toBeDefined();
-    expect(rep?.review?.manager).toBeTruthy();
-  });
+  it.each(['fr', 'en'] as const)(
+    'gives a %s framework with a description of every level of every competency, and no diagnostic',
+    async (locale) => {
+      const dir = path.join(tmp, `lib-${locale}`);
+      const result = await init({ dir, locale, year: 2031 });
+      expect(result.written).toHaveLength(5);
+      expect(result.appended).toBeNull();
+      const { dataset, diagnostics } = await validate({ data: result.data });
+      expect(diagnostics).toEqual([]);
+      const framework = dataset?.framework;
+      expect(framework?.locale).toBe(locale);
+      expect(framework?.competencies.map((c) => c.id)).toEqual([
+        'prospecting',
+        'discovery',
+        'presentation',
+        'objection-handling',
+        'negotiation',
+        'closing',
+        'account-management',
+      ]);
+      for (const competency of framework?.competencies ?? []) {
+        expect(Object.keys(competency.levels ?? {}), competency.id).toEqual(['1', '2', '3', '4']);
+        expect(competency.description).toBeTruthy();
+      }
+      expect(framework?.scale).toMatchObject({ min: 1, max: 4, step: 0.5 });
+      expect(framework?.contexts?.length).toBeGreaterThan(1);
+      expect(dataset?.years).toEqual([2031]);
+      const rep = dataset?.reps[0]?.data;
+      expect(rep?.assessments.length).toBeGreaterThan(3);
+      expect(rep?.goals?.length).toBeGreaterThan(0);
+      expect(rep?.results).toBeDefined();
+      expect(rep?.review?.manager).toBeTruthy();
+    },
+  );
 
   it('adds output/ to an existing .gitignore, keeping its lines, and leaves one that has it alone', async () => {
     const dir = path.join(tmp, 'git');
     await mkdir(dir);
     await writeFile(path.join(dir, '.gitignore'), 'node_modules/');
     expect((await init({ dir, year: 2026 })).appended).toBe('.gitignore');
-    expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toBe('node_modules/\n# revue: generated reports\noutput/\n');
+    expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toBe(
+      'node_modules/\n# revue: generated reports\noutput/\n',
+    );
 
     const other = path.join(tmp, 'git2');
     await mkdir(other);
@@ -146,7 +181,9 @@ describe('init(), the library function', () => {
     await mkdir(path.join(dir, 'schema'), { recursive: true });
     await writeFile(path.join(dir, 'schema/rep.schema.json'), '{}');
     await expect(init({ dir, year: 2026 })).rejects.toThrow(UsageError);
-    await expect(init({ dir, year: 2026 })).rejects.toThrow(/this one exists in .*partial:\n {2}schema\/rep\.schema\.json$/);
+    await expect(init({ dir, year: 2026 })).rejects.toThrow(
+      /this one exists in .*partial:\n {2}schema\/rep\.schema\.json$/,
+    );
     await expect(stat(path.join(dir, 'data'))).rejects.toThrow();
   });
 });

@@ -17,14 +17,22 @@ let result: BuildResult;
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'revue-branding-'));
-  result = await build({ data: path.join(FIXTURES, 'branding'), out: path.join(tmp, 'pdf'), sourceDateEpoch: 1_767_225_600 });
+  result = await build({
+    data: path.join(FIXTURES, 'branding'),
+    out: path.join(tmp, 'pdf'),
+    sourceDateEpoch: 1_767_225_600,
+  });
 }, 120_000);
 afterAll(async () => rm(tmp, { recursive: true, force: true }));
 
 describe('report: logo, accent and paper', () => {
   it('puts the logo, and no other image, on every report', () => {
     expect(result.ok).toBe(true);
-    expect(result.reports.map((r) => `${r.kind} ${r.status}`).sort()).toEqual(['organisation written', 'rep written', 'team written']);
+    expect(result.reports.map((r) => `${r.kind} ${r.status}`).sort()).toEqual([
+      'organisation written',
+      'rep written',
+      'team written',
+    ]);
     for (const report of result.reports) {
       const images = pdfImages(report.file);
       // pdfimages -list: page num type width height …; the logo is 32 × 16 pixels

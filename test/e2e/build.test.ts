@@ -31,7 +31,12 @@ describe('revue build on an English workspace', () => {
       'written 2026/teams/north.pdf',
     ]);
     // (and the build manifest, .revue-manifest.json: see test/e2e/incremental.test.ts)
-    expect((await readdir(path.join(out, '2026'))).filter((name) => !name.startsWith('.')).sort()).toEqual(['index.html', 'organisation.pdf', 'reps', 'teams']);
+    expect((await readdir(path.join(out, '2026'))).filter((name) => !name.startsWith('.')).sort()).toEqual([
+      'index.html',
+      'organisation.pdf',
+      'reps',
+      'teams',
+    ]);
   });
 
   it("prints the rep's figures, computed by hand, in the English format", () => {
@@ -88,10 +93,27 @@ describe('revue build on an English workspace', () => {
 
   it('has bookmarks for every section, in the order of SPEC §6', () => {
     expect(pdfOutline(file('reps/ann-lee.pdf'))).toEqual(
-      expect.arrayContaining(['Ann Lee', 'Competency profile', 'Progress over the year', 'Goals of the year', 'Diagnosis', 'Coaching', 'Results', 'Year-end words']),
+      expect.arrayContaining([
+        'Ann Lee',
+        'Competency profile',
+        'Progress over the year',
+        'Goals of the year',
+        'Diagnosis',
+        'Coaching',
+        'Results',
+        'Year-end words',
+      ]),
     );
     const outline = pdfOutline(file('reps/ann-lee.pdf'));
-    const order = ['Competency profile', 'Progress over the year', 'Goals of the year', 'Diagnosis', 'Coaching', 'Results', 'Year-end words'].map((t) => outline.indexOf(t));
+    const order = [
+      'Competency profile',
+      'Progress over the year',
+      'Goals of the year',
+      'Diagnosis',
+      'Coaching',
+      'Results',
+      'Year-end words',
+    ].map((t) => outline.indexOf(t));
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 

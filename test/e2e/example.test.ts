@@ -62,11 +62,24 @@ describe('the example workspace', () => {
   });
 
   it("names no other rep in a rep's report", () => {
-    const names = ['Alice Martin', 'Thomas Lefèvre', 'Sophie Garnier', 'Lucas Moreau', 'Nadia Haddad', 'Julien Perrin', 'Mathieu Blanc'];
+    const names = [
+      'Alice Martin',
+      'Thomas Lefèvre',
+      'Sophie Garnier',
+      'Lucas Moreau',
+      'Nadia Haddad',
+      'Julien Perrin',
+      'Mathieu Blanc',
+    ];
     for (const name of names) {
-      const id = name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ /g, '-');
+      const id = name
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/ /g, '-');
       const text = pdfText(pdf(`reps/${id}.pdf`));
-      for (const other of names.filter((n) => n !== name)) expect(text, `${name}'s report names ${other}`).not.toContain(other);
+      for (const other of names.filter((n) => n !== name))
+        expect(text, `${name}'s report names ${other}`).not.toContain(other);
     }
   });
 
@@ -81,10 +94,23 @@ describe('the example workspace', () => {
     for (const report of result.reports) {
       const outline = pdfOutline(report.file);
       expect(outline.length, report.file).toBeGreaterThanOrEqual(4);
-      for (const title of outline) expect(title.length % 2 === 0 && title.slice(0, title.length / 2) === title.slice(title.length / 2), `${report.file}: "${title}"`).toBe(false);
+      for (const title of outline)
+        expect(
+          title.length % 2 === 0 && title.slice(0, title.length / 2) === title.slice(title.length / 2),
+          `${report.file}: "${title}"`,
+        ).toBe(false);
     }
     expect(pdfOutline(pdf('reps/alice-martin.pdf'))).toEqual(
-      expect.arrayContaining(['Alice Martin', 'Profil de compétences', 'Progression sur l’année', 'Objectifs de l’année', 'Diagnostic', 'Suivi du coaching', 'Résultats', 'Le mot de la fin']),
+      expect.arrayContaining([
+        'Alice Martin',
+        'Profil de compétences',
+        'Progression sur l’année',
+        'Objectifs de l’année',
+        'Diagnostic',
+        'Suivi du coaching',
+        'Résultats',
+        'Le mot de la fin',
+      ]),
     );
   });
 });

@@ -36,7 +36,12 @@ function statuses(result: BuildResult, status: 'written' | 'skipped' | 'failed')
     .sort();
 }
 
-const ALL = ['organisation.html', ...[1, 2, 3, 4, 5, 6].map((i) => `reps/rep-0000${i}.html`), 'teams/team-001.html', 'teams/team-002.html'].sort();
+const ALL = [
+  'organisation.html',
+  ...[1, 2, 3, 4, 5, 6].map((i) => `reps/rep-0000${i}.html`),
+  'teams/team-001.html',
+  'teams/team-002.html',
+].sort();
 
 async function manifest(): Promise<{ reports: Record<string, { inputs: string; output: string }> }> {
   return JSON.parse(await readFile(path.join(out, '2026', '.revue-manifest.json'), 'utf8'));
@@ -70,7 +75,9 @@ describe('incremental builds', () => {
     const again = await run({ browser: path.join(dir, 'no-such-chrome'), onProgress: (e) => events.push(e) });
     expect(statuses(again, 'skipped')).toEqual(ALL);
     expect(statuses(again, 'written')).toEqual([]);
-    expect(events.filter((e) => e.kind === 'report').map((e) => e.kind === 'report' && e.status)).toEqual(ALL.map(() => 'skipped'));
+    expect(events.filter((e) => e.kind === 'report').map((e) => e.kind === 'report' && e.status)).toEqual(
+      ALL.map(() => 'skipped'),
+    );
     expect(events.find((e) => e.kind === 'start')).toMatchObject({ total: ALL.length });
     // The index is written every time, and still links every report.
     const index = await readFile(path.join(out, '2026', 'index.html'), 'utf8');
@@ -90,8 +97,18 @@ describe('incremental builds', () => {
     await rm(path.join(out, '2026', 'reps', 'rep-00002.html'));
     await appendFile(path.join(out, '2026', 'reps', 'rep-00005.html'), '<!-- edited by hand -->');
     const file = path.join(data, '2026', 'rep-00004.yaml');
-    await writeFile(file, (await readFile(file, 'utf8')).replace(/^ {4}strengths: .*$/m, '    strengths: "Opened with the customer’s plant figures."'));
-    expect(statuses(await run(), 'written')).toEqual(['reps/rep-00002.html', 'reps/rep-00004.html', 'reps/rep-00005.html']);
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(
+        /^ {4}strengths: .*$/m,
+        '    strengths: "Opened with the customer’s plant figures."',
+      ),
+    );
+    expect(statuses(await run(), 'written')).toEqual([
+      'reps/rep-00002.html',
+      'reps/rep-00004.html',
+      'reps/rep-00005.html',
+    ]);
   }, 60_000);
 
   it('renders everything when the framework changes', async () => {
@@ -135,7 +152,10 @@ describe('incremental builds', () => {
 
   it('refuses to build while another build holds the output folder', async () => {
     await using _other = await acquireLock(path.join(out, '2026', '.revue-build.lock'));
-    await expect(run()).rejects.toMatchObject({ code: 'LOCKED', message: expect.stringContaining(`pid ${process.pid}`) });
+    await expect(run()).rejects.toMatchObject({
+      code: 'LOCKED',
+      message: expect.stringContaining(`pid ${process.pid}`),
+    });
   }, 60_000);
 
   it('waits for the other build when given a timeout', async () => {
@@ -163,7 +183,9 @@ describe('incremental PDF builds', () => {
     const before = await readFile(file);
     await writeFile(file, before.subarray(0, before.length - 10));
     const repaired = await build(options);
-    expect(repaired.reports.filter((r) => r.status === 'written').map((r) => path.relative(pdfOut, r.file))).toEqual([path.join('2026', 'reps', 'ann-lee.pdf')]);
+    expect(repaired.reports.filter((r) => r.status === 'written').map((r) => path.relative(pdfOut, r.file))).toEqual([
+      path.join('2026', 'reps', 'ann-lee.pdf'),
+    ]);
     // SOURCE_DATE_EPOCH: the same bytes as the first time.
     expect(Buffer.compare(await readFile(file), before)).toBe(0);
   }, 120_000);

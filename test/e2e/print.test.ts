@@ -106,7 +106,12 @@ describe('setPdfInfo', () => {
     const original = tinyPdf();
     const once = setPdfInfo(original, { title: 'Première', author: 'Org', date: new Date('2024-02-29T23:59:58Z') });
     expect(Buffer.from(once.subarray(0, original.length)).equals(Buffer.from(original))).toBe(true);
-    const twice = setPdfInfo(once, { title: 'Bilan — Zoë 🚀', author: 'Société « Élan »', subject: 'Revue', creator: 'revue' });
+    const twice = setPdfInfo(once, {
+      title: 'Bilan — Zoë 🚀',
+      author: 'Société « Élan »',
+      subject: 'Revue',
+      creator: 'revue',
+    });
     const tail = Buffer.from(twice).toString('latin1');
     expect(tail).toMatch(/\/ID \[<[0-9A-F]{32}> <[0-9A-F]{32}>\]/);
     expect(tail.match(/\/Prev \d+/g)).toHaveLength(2);
@@ -136,7 +141,22 @@ describe.skipIf(browser === undefined)(`printing with ${browser?.path ?? 'no bro
   });
 
   it('measures chart text as the browser sets it: within 1 % narrower and 5 % wider (no kerning: AVATAR is the worst case)', async () => {
-    const labels = ['Prospection', 'Découverte des besoins', 'Traitement des objections', 'Négociation', 'Développement des comptes', 'janv.', 'févr.', 'août', 'déc.', 'Niveau attendu', 'Équipe Lyon-Rhône', 'Zoë Łukasiewicz', 'AVATAR', 'Water'];
+    const labels = [
+      'Prospection',
+      'Découverte des besoins',
+      'Traitement des objections',
+      'Négociation',
+      'Développement des comptes',
+      'janv.',
+      'févr.',
+      'août',
+      'déc.',
+      'Niveau attendu',
+      'Équipe Lyon-Rhône',
+      'Zoë Łukasiewicz',
+      'AVATAR',
+      'Water',
+    ];
     const measure = await textMeasurer();
     const html = await page('<p>x</p>');
     const printed = await session.print(html, { paper: 'A4', title: 'x' });
@@ -161,11 +181,16 @@ describe.skipIf(browser === undefined)(`printing with ${browser?.path ?? 'no bro
         labels,
         FONT_STACK,
       );
-      const ours = [400, 600].flatMap((weight) => labels.map((text) => measure({ style: 'normal', weight, size: 10, family: FONT_STACK }, text)));
+      const ours = [400, 600].flatMap((weight) =>
+        labels.map((text) => measure({ style: 'normal', weight, size: 10, family: FONT_STACK }, text)),
+      );
       expect(widths).toHaveLength(ours.length);
       for (const [i, width] of widths.entries()) {
         const ratio = (ours[i] ?? 0) / width;
-        expect(ratio, `${labels[i % labels.length] ?? ''}: ${ours[i] ?? 0} for the browser's ${width}`).toBeGreaterThanOrEqual(0.99);
+        expect(
+          ratio,
+          `${labels[i % labels.length] ?? ''}: ${ours[i] ?? 0} for the browser's ${width}`,
+        ).toBeGreaterThanOrEqual(0.99);
         expect(ratio).toBeLessThanOrEqual(1.05);
       }
     } finally {
@@ -194,7 +219,16 @@ describe.skipIf(browser === undefined)(`printing with ${browser?.path ?? 'no bro
       expect(text).toContain(expected);
     }
     // The charts' labels are text, searchable in the PDF.
-    for (const label of ['Écoute <1>', 'Découverte & co', '"Closing"', 'Négociation', 'févr.', 'août', 'déc.', 'Équipe Nord']) {
+    for (const label of [
+      'Écoute <1>',
+      'Découverte & co',
+      '"Closing"',
+      'Négociation',
+      'févr.',
+      'août',
+      'déc.',
+      'Équipe Nord',
+    ]) {
       expect(text).toContain(label);
     }
     // The footer: the title and page / pages on each page.
@@ -225,20 +259,31 @@ describe.skipIf(browser === undefined)(`printing with ${browser?.path ?? 'no bro
     expect(Math.abs(height - 841.89)).toBeLessThan(1);
 
     // Chromium writes the outline items children first: compare as sets, and the tree with qpdf where it is installed.
-    expect(outlineTitles(pdf).sort()).toEqual(['Élodie Dupré', 'Profil de compétences', 'Progression', 'Équipes'].sort());
+    expect(outlineTitles(pdf).sort()).toEqual(
+      ['Élodie Dupré', 'Profil de compétences', 'Progression', 'Équipes'].sort(),
+    );
     if (qpdf) {
       const file = path.join(dir, 'report.pdf');
       await writeFile(file, pdf);
       await run('qpdf', ['--check', file]);
       const { stdout } = await run('qpdf', ['--json', '--json-key=outlines', file]);
       expect(outlineTree(JSON.parse(stdout))).toEqual([
-        { title: 'Élodie Dupré', kids: [{ title: 'Profil de compétences', kids: [{ title: 'Progression', kids: [] }] }, { title: 'Équipes', kids: [] }] },
+        {
+          title: 'Élodie Dupré',
+          kids: [
+            { title: 'Profil de compétences', kids: [{ title: 'Progression', kids: [] }] },
+            { title: 'Équipes', kids: [] },
+          ],
+        },
       ]);
     }
   }, 60_000);
 
   it('prints Letter', async () => {
-    const printed = await session.print(await page('<h1>Annual review</h1>'), { paper: 'Letter', title: 'Annual review' });
+    const printed = await session.print(await page('<h1>Annual review</h1>'), {
+      paper: 'Letter',
+      title: 'Annual review',
+    });
     const info = await poppler('pdfinfo', printed.pdf);
     expect(pageSize(info)).toEqual([612, 792]);
   }, 60_000);

@@ -29,7 +29,8 @@ async function files(root: string): Promise<Map<string, string>> {
   return found;
 }
 
-const rendered = (result: BuildResult, out: string) => result.reports.filter((r) => r.status === 'written').map((r) => path.relative(path.join(out, '2026'), r.file));
+const rendered = (result: BuildResult, out: string) =>
+  result.reports.filter((r) => r.status === 'written').map((r) => path.relative(path.join(out, '2026'), r.file));
 
 /** Seven reps in two teams, split over three shards running at the same time into one folder. */
 beforeAll(async () => {
@@ -37,7 +38,9 @@ beforeAll(async () => {
   data = path.join(dir, 'data');
   await writeOrganisation(data, { reps: 7, teamSize: 4 });
   whole = await build({ data, out: wholeOut(), htmlOnly: true });
-  shards = await Promise.all([1, 2, 3].map((index) => build({ data, out: shardOut(), htmlOnly: true, shard: { index, count: 3 } })));
+  shards = await Promise.all(
+    [1, 2, 3].map((index) => build({ data, out: shardOut(), htmlOnly: true, shard: { index, count: 3 } })),
+  );
 }, 120_000);
 afterAll(async () => cleanup());
 
@@ -64,15 +67,27 @@ describe('shards', () => {
 
   it('keep a manifest each, naming only their own reports', async () => {
     const names = (await readdir(path.join(shardOut(), '2026'))).filter((n) => n.startsWith('.revue-manifest')).sort();
-    expect(names).toEqual(['.revue-manifest.1-of-3.json', '.revue-manifest.2-of-3.json', '.revue-manifest.3-of-3.json']);
+    expect(names).toEqual([
+      '.revue-manifest.1-of-3.json',
+      '.revue-manifest.2-of-3.json',
+      '.revue-manifest.3-of-3.json',
+    ]);
     for (const [i, result] of shards.entries()) {
-      const manifest = JSON.parse(await readFile(path.join(shardOut(), '2026', `.revue-manifest.${i + 1}-of-3.json`), 'utf8'));
+      const manifest = JSON.parse(
+        await readFile(path.join(shardOut(), '2026', `.revue-manifest.${i + 1}-of-3.json`), 'utf8'),
+      );
       expect(Object.keys(manifest.reports).sort()).toEqual(rendered(result, shardOut()).sort());
     }
   });
 
   it('skip their own reports when run again, and a whole build into the same folder skips everything', async () => {
-    const again = await build({ data, out: shardOut(), htmlOnly: true, shard: { index: 2, count: 3 }, browser: path.join(dir, 'no-such-chrome') });
+    const again = await build({
+      data,
+      out: shardOut(),
+      htmlOnly: true,
+      shard: { index: 2, count: 3 },
+      browser: path.join(dir, 'no-such-chrome'),
+    });
     expect(again.reports.map((r) => r.status)).toEqual(['skipped', 'skipped', 'skipped']);
     const all = await build({ data, out: shardOut(), htmlOnly: true, browser: path.join(dir, 'no-such-chrome') });
     expect(all.reports.map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 'skipped'));

@@ -31,7 +31,10 @@ describe('user templates', () => {
       path.join(ws, 'templates', 'partials', 'rep-words.hbs'),
       '<section class="section words"><h2>Our own closing words for {{rep.name}}</h2>\n<p class="free-text">{{words.manager}}</p></section>\n',
     );
-    await write(path.join(ws, 'templates', 'report.css'), '/* the house style */\nh2 { color: var(--accent); letter-spacing: 0.02em; }\n');
+    await write(
+      path.join(ws, 'templates', 'report.css'),
+      '/* the house style */\nh2 { color: var(--accent); letter-spacing: 0.02em; }\n',
+    );
     const out = path.join(ws, 'output');
     const result = await build({ data: path.join(ws, 'data'), out, htmlOnly: true, reps: ['ann-lee'] });
     expect(result.ok).toBe(true);
@@ -47,7 +50,10 @@ describe('user templates', () => {
   it('reports a syntax error in a user template at its file and line, before writing anything', async () => {
     const dir = path.join(ws, 'broken-templates');
     const file = path.join(dir, 'partials', 'rep-goals.hbs');
-    await write(file, '<section class="section goals">\n  <h2>{{labels.goals}}</h2>\n  {{#if goals.length}\n  <p>…</p>\n  {{/if}}\n</section>\n');
+    await write(
+      file,
+      '<section class="section goals">\n  <h2>{{labels.goals}}</h2>\n  {{#if goals.length}\n  <p>…</p>\n  {{/if}}\n</section>\n',
+    );
     const out = path.join(ws, 'never');
     const failure = build({ data: path.join(ws, 'data'), out, htmlOnly: true, reps: ['ann-lee'], templates: dir });
     await expect(failure).rejects.toThrow(TemplateError);

@@ -40,7 +40,11 @@ describe('watchBuild', () => {
 
     const watching = watchBuild(
       { data, out, htmlOnly: true, reps: ['ann-lee'], signal: controller.signal, debounceMs: 100 },
-      { onBuild: (result) => builds.push(result), onError: (error) => errors.push(error), onChange: (files) => changes.push(files) },
+      {
+        onBuild: (result) => builds.push(result),
+        onError: (error) => errors.push(error),
+        onChange: (files) => changes.push(files),
+      },
     );
     let stopped = false;
     void watching.then(() => (stopped = true));
@@ -61,7 +65,9 @@ describe('watchBuild', () => {
     await writeFile(repFile, original.replace('role: junior', 'role: junor'));
     await until(() => builds.slice(before).some((b) => !b.ok), 'the build of the invalid file');
     const invalid = builds.slice(before).find((b) => !b.ok);
-    expect(invalid?.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toContain('error: role: unknown role "junor"');
+    expect(invalid?.diagnostics.map((d) => `${d.severity}: ${d.message}`)).toContain(
+      'error: role: unknown role "junor"',
+    );
     expect(await readFile(html, 'utf8')).toContain('Ann Lee-Watson');
     expect(errors).toEqual([]);
 

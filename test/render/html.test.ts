@@ -47,11 +47,25 @@ describe('rep report HTML', () => {
   it('has the sections of SPEC §6, in order', () => {
     const { html } = repHtml('ann-lee');
     const headings = [...html.matchAll(/<h[12][^>]*>([^<]+)</g)].map((m) => m[1]);
-    expect(headings).toEqual(['Ann Lee', 'Competency profile', 'Progress over the year', 'Goals of the year', 'Diagnosis', 'Coaching', 'Results', 'Year-end words']);
+    expect(headings).toEqual([
+      'Ann Lee',
+      'Competency profile',
+      'Progress over the year',
+      'Goals of the year',
+      'Diagnosis',
+      'Coaching',
+      'Results',
+      'Year-end words',
+    ]);
   });
 
   it('draws a radar and one progression chart per competency ever assessed', () => {
-    expect(Object.keys(repHtml('ann-lee').charts)).toEqual(['radar', 'progression:prospecting', 'progression:discovery', 'progression:negotiation']);
+    expect(Object.keys(repHtml('ann-lee').charts)).toEqual([
+      'radar',
+      'progression:prospecting',
+      'progression:discovery',
+      'progression:negotiation',
+    ]);
   });
 
   it('shows free text as written: escaped, line breaks kept by CSS, never HTML', () => {
@@ -70,6 +84,8 @@ describe('team and organisation HTML', () => {
     const team = figures.teams[0];
     if (team === undefined) throw new Error('one team expected');
     await expect(render('team', teamView(team, ctx, stub))).toMatchFileSnapshot('__snapshots__/team-north.html');
-    await expect(render('organisation', organisationView(figures.organisation, figures.teams, ctx, stub, new Map()))).toMatchFileSnapshot('__snapshots__/organisation.html');
+    await expect(
+      render('organisation', organisationView(figures.organisation, figures.teams, ctx, stub, new Map())),
+    ).toMatchFileSnapshot('__snapshots__/organisation.html');
   });
 });

@@ -111,7 +111,9 @@ describe.skipIf(browser === undefined)('revue killed with SIGKILL in the middle 
     }
     // What a killed write leaves: its temporary file, next to the report, hidden.
     for (const hidden of files.filter((f) => path.basename(f).startsWith('.'))) {
-      expect(path.basename(hidden)).toMatch(/^\.(.+\.pdf\.\d+\.[0-9a-f]+\.tmp|revue-build\.lock|revue-manifest\.json|.+\.json\.\d+\.[0-9a-f]+\.tmp)$/);
+      expect(path.basename(hidden)).toMatch(
+        /^\.(.+\.pdf\.\d+\.[0-9a-f]+\.tmp|revue-build\.lock|revue-manifest\.json|.+\.json\.\d+\.[0-9a-f]+\.tmp)$/,
+      );
     }
   });
 
@@ -131,7 +133,10 @@ describe.skipIf(browser === undefined)('revue killed with SIGKILL in the middle 
 
 describe('an output folder revue may not write to', () => {
   // The output folder itself, or last year's folder inside it, is read-only.
-  it.each([['read-only', ''], ['read-only-year', '2026']])('%s: gives a clear error, exit 1, and no stack', async (name, inside) => {
+  it.each([
+    ['read-only', ''],
+    ['read-only-year', '2026'],
+  ])('%s: gives a clear error, exit 1, and no stack', async (name, inside) => {
     const out = path.join(root, name);
     await mkdir(path.join(out, inside), { recursive: true });
     await chmod(path.join(out, inside), 0o555);
@@ -180,7 +185,11 @@ describe.skipIf(browser === undefined)('two builds into the same output at once'
       open = resolve;
     });
     const print = BrowserSession.prototype.print;
-    vi.spyOn(BrowserSession.prototype, 'print').mockImplementation(async function (this: BrowserSession, html, options) {
+    vi.spyOn(BrowserSession.prototype, 'print').mockImplementation(async function (
+      this: BrowserSession,
+      html,
+      options,
+    ) {
       await gate;
       return print.call(this, html, options);
     });
@@ -193,7 +202,11 @@ describe.skipIf(browser === undefined)('two builds into the same output at once'
         if (event.kind === 'report' && event.done === event.total) firstDone = performance.now();
         if (event.kind !== 'start' || others !== undefined) return;
         // The lock is held. Another revue, from the command line: it must refuse at once…
-        const run = spawnSync(process.execPath, [BIN, 'build', '--data', MINIMAL, '--out', out(), '--html-only'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+        const run = spawnSync(process.execPath, [BIN, 'build', '--data', MINIMAL, '--out', out(), '--html-only'], {
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1' },
+          timeout: 60_000,
+        });
         cli = { status: run.status, stderr: run.stderr };
         // …as must a build of this process without a timeout; one with a timeout waits.
         const refusing = build({ data: MINIMAL, out: out(), htmlOnly: true }).then(
@@ -217,7 +230,11 @@ describe.skipIf(browser === undefined)('two builds into the same output at once'
 
   it('the command line refuses while a build holds the lock: exit 1, a clear message, no stack', () => {
     expect(cli.status).toBe(1);
-    expect(cli.stderr).toMatch(new RegExp(`error: another build is writing to .*shared.2026: the lock .*\\.revue-build\\.lock is held by pid ${process.pid}`));
+    expect(cli.stderr).toMatch(
+      new RegExp(
+        `error: another build is writing to .*shared.2026: the lock .*\\.revue-build\\.lock is held by pid ${process.pid}`,
+      ),
+    );
     expect(cli.stderr).toContain('hint: wait for it to finish, or delete the lock file if no build is running');
     expect(cli.stderr).not.toMatch(/internal error|\n\s+at /);
   });

@@ -29,7 +29,9 @@ export function processes(): ProcessInfo[] {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       // "pid (comm) state ppid …": comm may hold spaces and parentheses.
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const args = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').filter((a) => a !== '');
+      const args = readFileSync(`/proc/${name}/cmdline`, 'utf8')
+        .split('\0')
+        .filter((a) => a !== '');
       out.push({ pid: Number(name), ppid, args });
     } catch {
       // The process ended while we looked.
@@ -40,7 +42,9 @@ export function processes(): ProcessInfo[] {
 
 /** The browsers revue started from this process: Chromium's main process, with its temporary profile. */
 export function browsersOf(parent: number): ProcessInfo[] {
-  return processes().filter((p) => p.ppid === parent && p.args.some((a) => a.startsWith('--user-data-dir=') && a.includes('revue-browser-')));
+  return processes().filter(
+    (p) => p.ppid === parent && p.args.some((a) => a.startsWith('--user-data-dir=') && a.includes('revue-browser-')),
+  );
 }
 
 /** Every process (whatever its parent) whose command line mentions `text`. */

@@ -94,7 +94,33 @@ function elementsOf(html: string): Element[] {
 }
 
 /** Elements that load, embed or run something. A report has none of them (it has no logo here). */
-const ACTIVE = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'img', 'image', 'picture', 'video', 'audio', 'source', 'track', 'link', 'base', 'form', 'input', 'button', 'textarea', 'foreignobject', 'use', 'animate', 'set', 'portal'];
+const ACTIVE = [
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'img',
+  'image',
+  'picture',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'link',
+  'base',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'foreignobject',
+  'use',
+  'animate',
+  'set',
+  'portal',
+];
 
 function expectInert(html: string, file: string): void {
   const elements = elementsOf(html);
@@ -102,14 +128,21 @@ function expectInert(html: string, file: string): void {
     expect(ACTIVE, `${file}: <${element.name}>`).not.toContain(element.name);
     for (const [name, value] of element.attributes.filter(([n]) => !n.startsWith('xmlns'))) {
       expect(name, `${file}: <${element.name} ${name}>`).not.toMatch(/^on/);
-      if (['href', 'src', 'xlink:href', 'action', 'formaction'].includes(name)) expect(value, `${file}: <${element.name} ${name}="${value}">`).toMatch(/^(#|[\w./-]+\.(html|pdf)$)/);
+      if (['href', 'src', 'xlink:href', 'action', 'formaction'].includes(name))
+        expect(value, `${file}: <${element.name} ${name}="${value}">`).toMatch(/^(#|[\w./-]+\.(html|pdf)$)/);
       if (name === 'http-equiv') expect.fail(`${file}: <meta http-equiv="${value}">`);
-      expect(value.replace(/url\(#[^)]*\)/g, ''), `${file}: <${element.name} ${name}>`).not.toMatch(/url\(|javascript:|file:|https?:/i);
+      expect(value.replace(/url\(#[^)]*\)/g, ''), `${file}: <${element.name} ${name}>`).not.toMatch(
+        /url\(|javascript:|file:|https?:/i,
+      );
     }
   }
   // One stylesheet, the package's; every SVG is a chart drawn by revue.
-  expect(elements.filter((e) => e.name === 'style'), file).toHaveLength(1);
-  for (const svg of elements.filter((e) => e.name === 'svg')) expect(Object.fromEntries(svg.attributes)).toMatchObject({ role: 'img' });
+  expect(
+    elements.filter((e) => e.name === 'style'),
+    file,
+  ).toHaveLength(1);
+  for (const svg of elements.filter((e) => e.name === 'svg'))
+    expect(Object.fromEntries(svg.attributes)).toMatchObject({ role: 'img' });
 }
 
 let root: string;
@@ -144,9 +177,25 @@ describe('the hostile fixture', () => {
     const { dataset, diagnostics } = await validate({ data: HOSTILE });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const rep = dataset?.reps.find((r) => r.id === 'hostile')?.data;
-    expect(rep).toMatchObject({ name: NAME, team: TEAM, manager: MANAGER, goals: [{ note: NOTE }], review: { manager: SHORT.join('\n'), rep: MIXED } });
-    expect(rep?.assessments[0]).toMatchObject({ kind: SHORT[3], strengths: SHORT.join('\n'), improvements: `${SHORT[4]} ${SHORT[5]}`, actions: SHORT });
-    expect(rep?.assessments[1]).toMatchObject({ kind: KIND, strengths: LONG_WORD, improvements: ZERO_WIDTH, actions: [ARABIC, HEBREW, EMOJI] });
+    expect(rep).toMatchObject({
+      name: NAME,
+      team: TEAM,
+      manager: MANAGER,
+      goals: [{ note: NOTE }],
+      review: { manager: SHORT.join('\n'), rep: MIXED },
+    });
+    expect(rep?.assessments[0]).toMatchObject({
+      kind: SHORT[3],
+      strengths: SHORT.join('\n'),
+      improvements: `${SHORT[4]} ${SHORT[5]}`,
+      actions: SHORT,
+    });
+    expect(rep?.assessments[1]).toMatchObject({
+      kind: KIND,
+      strengths: LONG_WORD,
+      improvements: ZERO_WIDTH,
+      actions: [ARABIC, HEBREW, EMOJI],
+    });
     expect(LONG_WORD).toHaveLength(5_000);
     expect(dataset?.framework.organisation).toBe(ORGANISATION);
     expect(dataset?.framework.competencies[1]?.label).toBe(COMPETENCY);
@@ -166,7 +215,13 @@ describe.skipIf(browser === undefined)('a build of hostile data', () => {
     expect(pdfBuild.ok).toBe(true);
     expect(pdfBuild.reports.map((r) => r.status)).toEqual(['written', 'written', 'written', 'written']);
     const documents = (await filesUnder(pdfOut)).filter((file) => /\.(pdf|html)$/.test(file));
-    expect(documents).toEqual(['2026/index.html', '2026/organisation.pdf', '2026/reps/hostile.pdf', '2026/reps/other-rep.pdf', '2026/teams/etc.pdf']);
+    expect(documents).toEqual([
+      '2026/index.html',
+      '2026/organisation.pdf',
+      '2026/reps/hostile.pdf',
+      '2026/reps/other-rep.pdf',
+      '2026/teams/etc.pdf',
+    ]);
     // Nothing beside the output folder: ../../etc went nowhere.
     expect(await readdir(root)).toEqual(['pdf']);
     expect(await readdir(path.join(root, 'pdf'))).toEqual(['out']);
@@ -183,7 +238,19 @@ describe.skipIf(browser === undefined)('a build of hostile data', () => {
   it("shows every text of the rep's report as written", () => {
     const text = pdfText(pdf('reps/hostile.pdf'));
     const shown = readable(text);
-    for (const item of [...SHORT, MANAGER, TEAM, NOTE, KIND, ZERO_WIDTH, ARABIC, HEBREW, EMOJI, COMPETENCY, ORGANISATION.toUpperCase()]) {
+    for (const item of [
+      ...SHORT,
+      MANAGER,
+      TEAM,
+      NOTE,
+      KIND,
+      ZERO_WIDTH,
+      ARABIC,
+      HEBREW,
+      EMOJI,
+      COMPETENCY,
+      ORGANISATION.toUpperCase(),
+    ]) {
       expect(shown).toContain(item);
     }
     // The name's emoji has no glyph in any installed font at the heading's weight: it is drawn as an empty box and not extracted (docs/security.md).
@@ -196,7 +263,20 @@ describe.skipIf(browser === undefined)('a build of hostile data', () => {
 
   it('escapes the text in the HTML, and lets no element or attribute of the data in', async () => {
     const rep = html(NAME);
-    for (const item of [...SHORT, MANAGER, NOTE, KIND, LONG_WORD, ZERO_WIDTH, ARABIC, HEBREW, EMOJI, MIXED, NAME, SHORT.join('\n')]) {
+    for (const item of [
+      ...SHORT,
+      MANAGER,
+      NOTE,
+      KIND,
+      LONG_WORD,
+      ZERO_WIDTH,
+      ARABIC,
+      HEBREW,
+      EMOJI,
+      MIXED,
+      NAME,
+      SHORT.join('\n'),
+    ]) {
       expect(rep).toContain(Handlebars.escapeExpression(item));
     }
     expect(rep).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -255,12 +335,20 @@ describe.skipIf(browser === undefined)('a template that prints the data raw (use
       return html.slice(0, at) + text + html.slice(at + escaped.length);
     };
     // The first entry's kind and improvements, then the year-end words (the same text as that entry's strengths, further down).
-    const raw = unescape(unescape(unescape(rep, SHORT[3] ?? '', 'first'), `${SHORT[4]} ${SHORT[5]}`, 'first'), SHORT.join('\n'), 'last');
+    const raw = unescape(
+      unescape(unescape(rep, SHORT[3] ?? '', 'first'), `${SHORT[4]} ${SHORT[5]}`, 'first'),
+      SHORT.join('\n'),
+      'last',
+    );
     await using session = new BrowserSession();
     const printed = await session.print(raw, { paper: 'Letter', title: 'raw' });
     // The stylesheet, the CSS background and the iframe (whose unclosed tag swallows what follows it);
     // the file: URL of the image is refused by Chromium before any request, and no script ran to add more.
-    expect([...printed.blockedRequests].sort()).toEqual(['http://127.0.0.1:9/', 'http://127.0.0.1:9/x', 'http://127.0.0.1:9/x.css']);
+    expect([...printed.blockedRequests].sort()).toEqual([
+      'http://127.0.0.1:9/',
+      'http://127.0.0.1:9/x',
+      'http://127.0.0.1:9/x.css',
+    ]);
     expect(printed.pdf.length).toBeGreaterThan(1_000);
   }, 120_000);
 });

@@ -86,7 +86,10 @@ describe.skipIf(browser === undefined)('a browser killed in the middle of a buil
     expect(killed).toHaveLength(1);
     const crashed = builds.get('pdf-b');
     expect(crashed?.ok).toBe(true);
-    expect(crashed?.reports.map((r) => `${r.status} ${path.basename(r.file)}`)).toEqual(['written ann-lee.pdf', 'written bo-chen.pdf']);
+    expect(crashed?.reports.map((r) => `${r.status} ${path.basename(r.file)}`)).toEqual([
+      'written ann-lee.pdf',
+      'written bo-chen.pdf',
+    ]);
     // Sessions in build order: pdf-a, pdf-b.
     expect(sessions[0]).toMatchObject({ launches: 1, retries: 0 });
     expect(sessions[1]).toMatchObject({ launches: 2, retries: 1 });
@@ -98,7 +101,9 @@ describe.skipIf(browser === undefined)('a browser killed in the middle of a buil
 describe.skipIf(browser === undefined)('with sourceDateEpoch, two builds of the same inputs', () => {
   it('give byte-identical PDFs and index pages (one of them went through the crash)', async () => {
     const files = await expectIdentical('pdf-a', 'pdf-b');
-    expect(files).toEqual(expect.arrayContaining(['2026/index.html', '2026/reps/ann-lee.pdf', '2026/reps/bo-chen.pdf']));
+    expect(files).toEqual(
+      expect.arrayContaining(['2026/index.html', '2026/reps/ann-lee.pdf', '2026/reps/bo-chen.pdf']),
+    );
   });
 
   it('render byte-identical HTML for each report', () => {
@@ -116,14 +121,19 @@ describe.skipIf(browser === undefined)('with sourceDateEpoch, two builds of the 
       expect(info['Tagged'], name).toBe('yes');
       expect(info['Author'], name).toBe('Acme Tools');
       expect(info['Title'], name).toMatch(/ 2026 – /);
-      const dates = execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+      const dates = execFileSync('pdfinfo', ['-isodates', file], {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'UTC' },
+      });
       expect(dates, name).toMatch(/^CreationDate:\s+2026-01-01T00:00:00(Z|\+00:?00)?$/m);
       expect(dates, name).toMatch(/^ModDate:\s+2026-01-01T00:00:00(Z|\+00:?00)?$/m);
       expect(pdfOutline(file).length, name).toBeGreaterThan(2);
       // The incremental update that fixed the dates and the metadata is well formed.
       execFileSync('qpdf', ['--check', file], { encoding: 'utf8' });
     }
-    expect(pdfOutline(path.join(root, 'pdf-b', '2026', 'reps', 'ann-lee.pdf'))).toEqual(expect.arrayContaining(['Ann Lee', 'Competency profile', 'Diagnosis', 'Year-end words']));
+    expect(pdfOutline(path.join(root, 'pdf-b', '2026', 'reps', 'ann-lee.pdf'))).toEqual(
+      expect.arrayContaining(['Ann Lee', 'Competency profile', 'Diagnosis', 'Year-end words']),
+    );
   });
 
   it('number the structure elements in document order, whatever the browser counted (pdf-structure-ids.ts)', async () => {

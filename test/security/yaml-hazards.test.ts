@@ -39,19 +39,33 @@ async function check(dir: string) {
 
 describe('deep nesting is refused before the parser recurses', () => {
   const deepFiles: Array<[string, string, string]> = [
-    ['10,000 nested [', `name: Ann\nrole: junior\nresults: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, `3:${10 + MAX_NESTING - 1}`],
-    ['10,000 nested flow mappings', `name: Ann\nrole: junior\nresults: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, `3:${10 + 4 * (MAX_NESTING - 1)}`],
+    [
+      '10,000 nested [',
+      `name: Ann\nrole: junior\nresults: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+      `3:${10 + MAX_NESTING - 1}`,
+    ],
+    [
+      '10,000 nested flow mappings',
+      `name: Ann\nrole: junior\nresults: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`,
+      `3:${10 + 4 * (MAX_NESTING - 1)}`,
+    ],
     ['10,000 unclosed [', `name: Ann\nrole: junior\nresults: ${'['.repeat(10_000)}\n`, `3:${10 + MAX_NESTING - 1}`],
     ['10,000 nested compact lists', `${'- '.repeat(10_000)}x\n`, `1:${1 + 2 * MAX_NESTING}`],
     // 1,500 levels of indentation: 1.1 MB, under the size limit.
-    ['1,500 nested block mappings', `${Array.from({ length: 1_500 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} x\n`, `${MAX_NESTING + 1}:${MAX_NESTING + 1}`],
+    [
+      '1,500 nested block mappings',
+      `${Array.from({ length: 1_500 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} x\n`,
+      `${MAX_NESTING + 1}:${MAX_NESTING + 1}`,
+    ],
   ];
 
   it.each(deepFiles)('%s: one error at the level where it goes too deep', async (_, text, position) => {
     const ws = await workspace({ 'framework.yaml': framework, '2026/ann-lee.yaml': text });
     const { lines: out, dataset, ms } = await check(ws.dir);
     expect(dataset).toBeUndefined();
-    expect(out).toEqual([`2026/ann-lee.yaml:${position}: error: nested more than ${MAX_NESTING} levels deep (a review file nests a few levels: check the brackets and the indentation here)`]);
+    expect(out).toEqual([
+      `2026/ann-lee.yaml:${position}: error: nested more than ${MAX_NESTING} levels deep (a review file nests a few levels: check the brackets and the indentation here)`,
+    ]);
     expect(ms).toBeLessThan(2_000);
   });
 
@@ -73,7 +87,10 @@ describe('deep nesting is refused before the parser recurses', () => {
     ].join('\n');
     const parsed = parseYamlFile('ann-lee.yaml', text);
     expect(parsed.diagnostics).toEqual([]);
-    expect(parsed.value).toMatchObject({ review: { manager: `${many}\nand more text\n`, rep: many }, assessments: [{ strengths: `plain text with ${many} inside` }] });
+    expect(parsed.value).toMatchObject({
+      review: { manager: `${many}\nand more text\n`, rep: many },
+      assessments: [{ strengths: `plain text with ${many} inside` }],
+    });
   });
 
   it('lets a real file nest as deep as it needs', async () => {
@@ -92,16 +109,29 @@ describe('files that are not review files', () => {
     const before = process.memoryUsage();
     const { lines: out, ms } = await check(ws.dir);
     const after = process.memoryUsage();
-    expect(out).toEqual(['2026/ann-lee.yaml:0:0: error: is too large to be a review file (50.0 MB; the limit is 2 MB) (a rep-year file is normally a few kilobytes: check that this is the right file)']);
+    expect(out).toEqual([
+      '2026/ann-lee.yaml:0:0: error: is too large to be a review file (50.0 MB; the limit is 2 MB) (a rep-year file is normally a few kilobytes: check that this is the right file)',
+    ]);
     expect(ms).toBeLessThan(1_000);
     expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(10 * 1024 * 1024);
   });
 
   it('refuses a framework.yaml that is binary junk or not UTF-8, and says nothing else about it', async () => {
-    const junk = await workspace({ 'framework.yaml': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), randomBytes(4096)]), '2026/ann-lee.yaml': rep });
+    const junk = await workspace({
+      'framework.yaml': Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+        randomBytes(4096),
+      ]),
+      '2026/ann-lee.yaml': rep,
+    });
     expect((await check(junk.dir)).lines).toEqual(['framework.yaml:0:0: error: is a binary file, not YAML text']);
-    const latin1 = await workspace({ 'framework.yaml': Buffer.from(framework.replace('Acme Tools', 'Société Acme'), 'latin1'), '2026/ann-lee.yaml': rep });
-    expect((await check(latin1.dir)).lines).toEqual(['framework.yaml:0:0: error: is not valid UTF-8 text (save the file as UTF-8 in your editor)']);
+    const latin1 = await workspace({
+      'framework.yaml': Buffer.from(framework.replace('Acme Tools', 'Société Acme'), 'latin1'),
+      '2026/ann-lee.yaml': rep,
+    });
+    expect((await check(latin1.dir)).lines).toEqual([
+      'framework.yaml:0:0: error: is not valid UTF-8 text (save the file as UTF-8 in your editor)',
+    ]);
   });
 
   it('answers junk that is valid text with a bounded list of short syntax errors', () => {
@@ -127,7 +157,9 @@ describe('files that are not review files', () => {
     const made = spawnSync('mkfifo', [path.join(ws.dir, '2026', 'bo-chen.yaml')]);
     expect(made.status).toBe(0);
     const { lines: out, ms } = await check(ws.dir);
-    expect(out).toEqual(['2026/bo-chen.yaml:0:0: error: is not a regular file (a folder, a pipe, a device or a socket) (a review file is a plain text file)']);
+    expect(out).toEqual([
+      '2026/bo-chen.yaml:0:0: error: is not a regular file (a folder, a pipe, a device or a socket) (a review file is a plain text file)',
+    ]);
     expect(ms).toBeLessThan(2_000);
   });
 
@@ -135,7 +167,9 @@ describe('files that are not review files', () => {
     const ws = await workspace({ 'framework.yaml': framework, '2026/ann-lee.yaml': rep, 'notes/keep.txt': 'x' });
     await symlink(path.join(ws.dir, 'notes'), path.join(ws.dir, '2026', 'bo-chen.yaml'));
     const { lines: out } = await check(ws.dir);
-    expect(out).toContain('2026/bo-chen.yaml:0:0: error: is not a regular file (a folder, a pipe, a device or a socket) (a review file is a plain text file)');
+    expect(out).toContain(
+      '2026/bo-chen.yaml:0:0: error: is not a regular file (a folder, a pipe, a device or a socket) (a review file is a plain text file)',
+    );
   });
 });
 
@@ -152,7 +186,9 @@ describe('links out of the data folder', () => {
     const { outside, ws } = await withOutside();
     await symlink(path.join(outside, 'secret.yaml'), path.join(ws, '2026', 'bo-chen.yaml'));
     const result = await check(ws);
-    expect(result.lines).toEqual(['2026/bo-chen.yaml:0:0: error: is a link to a file outside the data folder (copy the file into the data folder instead of linking it)']);
+    expect(result.lines).toEqual([
+      '2026/bo-chen.yaml:0:0: error: is a link to a file outside the data folder (copy the file into the data folder instead of linking it)',
+    ]);
     expect(JSON.stringify(result.diagnostics)).not.toContain('SALARY');
   });
 
@@ -160,7 +196,9 @@ describe('links out of the data folder', () => {
     const { outside, ws } = await withOutside();
     await symlink(path.join(outside, '2026'), path.join(ws, '2025'));
     const result = await check(ws);
-    expect(result.lines).toEqual(['2025:0:0: error: is a link to a folder outside the data folder (move the year folder into the data folder)']);
+    expect(result.lines).toEqual([
+      '2025:0:0: error: is a link to a folder outside the data folder (move the year folder into the data folder)',
+    ]);
     expect(JSON.stringify(result.diagnostics)).not.toContain('Top Secret');
   });
 
@@ -168,7 +206,9 @@ describe('links out of the data folder', () => {
     const { outside } = await withOutside();
     const ws = await workspace({ '2026/ann-lee.yaml': rep });
     await symlink(path.join(outside, 'framework.yaml'), path.join(ws.dir, 'framework.yaml'));
-    expect((await check(ws.dir)).lines).toEqual(['framework.yaml:0:0: error: is a link to a file outside the data folder (copy the file into the data folder instead of linking it)']);
+    expect((await check(ws.dir)).lines).toEqual([
+      'framework.yaml:0:0: error: is a link to a file outside the data folder (copy the file into the data folder instead of linking it)',
+    ]);
   });
 
   it('follows a link that stays inside, and stops on a loop of links', async () => {
@@ -200,14 +240,22 @@ describe('on the command line', () => {
     expect(spawnSync('mkfifo', [path.join(ws.dir, '2026', 'ed-fox.yaml')]).status).toBe(0);
 
     const started = performance.now();
-    const run = spawnSync(process.execPath, [BIN, 'validate', '--data', ws.dir], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+    const run = spawnSync(process.execPath, [BIN, 'validate', '--data', ws.dir], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 30_000,
+    });
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     const at = (name: string) => path.join(ws.dir, '2026', name);
-    expect(run.stderr).toContain(`${at('ann-lee.yaml')}:3:${10 + MAX_NESTING - 1}: error: nested more than ${MAX_NESTING} levels deep`);
+    expect(run.stderr).toContain(
+      `${at('ann-lee.yaml')}:3:${10 + MAX_NESTING - 1}: error: nested more than ${MAX_NESTING} levels deep`,
+    );
     expect(run.stderr).toContain(`${at('bo-chen.yaml')}: error: is not valid UTF-8 text`);
-    expect(run.stderr).toContain(`${at('cy-dee.yaml')}: error: is too large to be a review file (50.0 MB; the limit is 2 MB)`);
+    expect(run.stderr).toContain(
+      `${at('cy-dee.yaml')}: error: is too large to be a review file (50.0 MB; the limit is 2 MB)`,
+    );
     expect(run.stderr).toContain(`${at('di-eve.yaml')}: error: is a link to a file outside the data folder`);
     expect(run.stderr).toContain(`${at('ed-fox.yaml')}: error: is not a regular file`);
     expect(run.stderr).toMatch(/5 errors in 5 files/);

@@ -13,7 +13,9 @@ const svgs = await renderCharts([radar, progression, teams]);
 
 /** The text of every <text> element, as a reader of the SVG sees it. */
 function texts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => (m[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
+    (m[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
+  );
 }
 
 describe('renderCharts', () => {
@@ -41,7 +43,9 @@ describe('renderCharts', () => {
     // The month axis: every month named once, in order.
     expect(texts(svgs[1] ?? '').filter((t) => MONTHS.includes(t))).toEqual(MONTHS);
     // The legend and axes of the bar chart, its numbers in the spec's locale (fr-FR).
-    expect(texts(svgs[2] ?? '')).toEqual(expect.arrayContaining(['Équipe Nord', 'Équipe Sud', 'Écoute', 'Découverte', '0', '1,0', '5,0']));
+    expect(texts(svgs[2] ?? '')).toEqual(
+      expect.arrayContaining(['Équipe Nord', 'Équipe Sud', 'Écoute', 'Découverte', '0', '1,0', '5,0']),
+    );
     // Without a locale, numbers are formatted in en-US, whatever the process's own locale.
     expect(texts(svgs[0] ?? '')).toEqual(expect.arrayContaining(['1', '5']));
   });
@@ -58,8 +62,14 @@ describe('renderCharts', () => {
   });
 
   it('names the chart that could not be drawn', async () => {
-    const broken = { ...radar, ariaLabel: 'Le radar cassé', config: { ...radar.config, type: 'pie-of-doom' as 'radar' } };
-    await expect(renderCharts([broken])).rejects.toThrow(/The chart "Le radar cassé" could not be drawn: .*pie-of-doom/);
+    const broken = {
+      ...radar,
+      ariaLabel: 'Le radar cassé',
+      config: { ...radar.config, type: 'pie-of-doom' as 'radar' },
+    };
+    await expect(renderCharts([broken])).rejects.toThrow(
+      /The chart "Le radar cassé" could not be drawn: .*pie-of-doom/,
+    );
   });
 });
 
@@ -126,7 +136,9 @@ describe('SvgContext', () => {
     ctx.restore();
     ctx.fillText('b', 3, 4);
     const svg = ctx.toSvg();
-    expect(svg).toContain('<defs><clipPath id="t-1"><path d="M0 0L50 0L50 50L0 50Z"/></clipPath><clipPath id="t-2" clip-path="url(#t-1)">');
+    expect(svg).toContain(
+      '<defs><clipPath id="t-1"><path d="M0 0L50 0L50 50L0 50Z"/></clipPath><clipPath id="t-2" clip-path="url(#t-1)">',
+    );
     expect(svg).toContain('clip-rule="evenodd"');
     expect(svg).toMatch(/<text x="1" y="2"[^>]* clip-path="url\(#t-2\)"[^>]*>a<\/text>/);
     expect(svg).toMatch(/<text x="3" y="4"(?![^>]*clip-path)[^>]*>b<\/text>/);
@@ -188,7 +200,12 @@ describe('SvgContext', () => {
     expect(paintOf('#0b5cad26', 1)).toEqual({ color: '#0b5cad', alpha: 0x26 / 255 });
     expect(paintOf('#abc', 0.5)).toEqual({ color: '#abc', alpha: 0.5 });
     expect(paintOf('"><script>', 1)).toEqual({ color: '&quot;&gt;&lt;script&gt;', alpha: 1 });
-    expect(parseFont('normal 600 10px "Source Sans 3", sans-serif')).toEqual({ style: 'normal', weight: 600, size: 10, family: '"Source Sans 3", sans-serif' });
+    expect(parseFont('normal 600 10px "Source Sans 3", sans-serif')).toEqual({
+      style: 'normal',
+      weight: 600,
+      size: 10,
+      family: '"Source Sans 3", sans-serif',
+    });
     expect(parseFont('bold 12px Arial')).toEqual({ style: 'normal', weight: 700, size: 12, family: 'Arial' });
     expect(parseFont('12px')).toBeUndefined();
   });

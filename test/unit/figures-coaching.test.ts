@@ -25,7 +25,12 @@ describe('longest stretch without an assessment', () => {
     ['a leap February', '2024-02-01', ['2024-03-01'], 29],
     ['a common February', '2026-02-01', ['2026-03-01'], 28],
     // 03-30 -> 10-26: the rest of March, April … September, 26 days of October; DST changes on 03-29 and 10-25
-    ['across daylight-saving changes (UTC days)', '2026-03-28', ['2026-03-30', '2026-10-26'], 1 + 30 + 31 + 30 + 31 + 31 + 30 + 26],
+    [
+      'across daylight-saving changes (UTC days)',
+      '2026-03-28',
+      ['2026-03-30', '2026-10-26'],
+      1 + 30 + 31 + 30 + 31 + 31 + 30 + 26,
+    ],
     ['the whole year', '2026-01-01', ['2026-12-31'], 364],
     ['from `since`', '2026-06-15', ['2026-08-01', '2026-08-20'], 15 + 31 + 1],
     ['assessments before `since` are not points of the stretch', '2026-06-15', ['2026-03-10', '2026-07-05'], 20],
@@ -73,13 +78,23 @@ describe('coaching figures of a rep', () => {
   });
 
   it('measures from `since` when that stretch is the longest', () => {
-    const r = only([repYear('r', 2026, { since: '2026-06-15', assessments: [on('2026-08-01', {}), on('2026-08-20', {})] })]);
+    const r = only([
+      repYear('r', 2026, { since: '2026-06-15', assessments: [on('2026-08-01', {}), on('2026-08-20', {})] }),
+    ]);
     expect(r.coaching.longestGapDays).toBe(15 + 31 + 1);
   });
 
   it('counts an assessment dated before `since` but starts the stretch at `since`', () => {
-    const r = only([repYear('r', 2026, { since: '2026-06-15', assessments: [on('2026-03-10', {}), on('2026-07-05', {})] })]);
-    expect(r.coaching).toMatchObject({ count: 2, perMonth: [0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0], longestGapDays: 20, first: '2026-03-10', monthsWithout: [5, 7, 8, 9, 10, 11] });
+    const r = only([
+      repYear('r', 2026, { since: '2026-06-15', assessments: [on('2026-03-10', {}), on('2026-07-05', {})] }),
+    ]);
+    expect(r.coaching).toMatchObject({
+      count: 2,
+      perMonth: [0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0],
+      longestGapDays: 20,
+      first: '2026-03-10',
+      monthsWithout: [5, 7, 8, 9, 10, 11],
+    });
   });
 
   it('an empty assessment (no score) still counts as coaching', () => {
@@ -127,6 +142,13 @@ describe('results', () => {
       repYear('r', 2025, { results: { target: 0, achieved: 5 } }),
       repYear('r', 2026, { results: { target: 400, achieved: 500 } }),
     ]);
-    expect(r.results).toEqual({ ratio: 500 / 400, previous: null, target: 400, achieved: 500, previousTarget: 0, previousAchieved: 5 });
+    expect(r.results).toEqual({
+      ratio: 500 / 400,
+      previous: null,
+      target: 400,
+      achieved: 500,
+      previousTarget: 0,
+      previousAchieved: 5,
+    });
   });
 });

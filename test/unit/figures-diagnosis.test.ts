@@ -39,7 +39,12 @@ describe('trend (±0.25 threshold)', () => {
   });
 });
 
-const c = (id: string, count: number, gap: number | null, delta: number | null): FocusCandidate => ({ id, count, gap, delta });
+const c = (id: string, count: number, gap: number | null, delta: number | null): FocusCandidate => ({
+  id,
+  count,
+  gap,
+  delta,
+});
 
 describe('focus ordering', () => {
   it.each<[string, FocusCandidate[], string[]]>([
@@ -49,10 +54,18 @@ describe('focus ordering', () => {
     ['framework order is the order given', [c('b', 2, 1, 0), c('a', 2, 1, 0)], ['b', 'a']],
     ['a missing delta counts as 0: after a negative one', [c('a', 2, 1, null), c('b', 2, 1, -0.25)], ['b', 'a']],
     ['a missing delta counts as 0: before a positive one', [c('a', 2, 1, 0.25), c('b', 2, 1, null)], ['b', 'a']],
-    ['a missing delta ties with 0: framework order', [c('a', 2, 1, 0), c('b', 2, 1, null), c('c', 2, 1, 0)], ['a', 'b', 'c']],
+    [
+      'a missing delta ties with 0: framework order',
+      [c('a', 2, 1, 0), c('b', 2, 1, null), c('c', 2, 1, 0)],
+      ['a', 'b', 'c'],
+    ],
     ['fewer than 2 scores: never a focus', [c('a', 1, 3, 0), c('b', 0, null, null), c('c', 2, 0, 0)], ['c']],
     ['no expected level: after every gap, even a negative one', [c('a', 2, null, -1), c('b', 2, -0.5, 1)], ['b', 'a']],
-    ['no expected level among themselves: by delta', [c('a', 2, null, 0.5), c('b', 2, null, -0.5), c('c', 2, 0, 0)], ['c', 'b', 'a']],
+    [
+      'no expected level among themselves: by delta',
+      [c('a', 2, null, 0.5), c('b', 2, null, -0.5), c('c', 2, 0, 0)],
+      ['c', 'b', 'a'],
+    ],
     ['the top three only', [c('a', 2, 0, 0), c('b', 2, 1, 0), c('c', 2, 2, 0), c('d', 2, 3, 0)], ['d', 'c', 'b']],
     // 3 - (2.1 + 2.2) / 2 is 0.8499999999999996: a tie with 0.85, so the delta decides
     ['gaps equal up to floating point tie', [c('b', 2, 0.85, 0), c('a', 2, 3 - (2.1 + 2.2) / 2, -1)], ['a', 'b']],
@@ -85,7 +98,9 @@ describe('focus ordering', () => {
   });
 
   it('never proposes an uncertain competency, even with the largest gap', () => {
-    const reps = [repYear('r', 2026, { assessments: [on('2026-02-01', { a: 1, b: 3 }), on('2026-03-01', { b: 2.5, c: 3 })] })];
+    const reps = [
+      repYear('r', 2026, { assessments: [on('2026-02-01', { a: 1, b: 3 }), on('2026-03-01', { b: 2.5, c: 3 })] }),
+    ];
     const r = computeFigures(dataset(reps), 2026).reps[0];
     // a: one score (gap 2), b: two scores (gap 3 - 2.75 = 0.25), c: one, d: none
     expect(r?.focus).toEqual(['b']);
@@ -93,7 +108,12 @@ describe('focus ordering', () => {
   });
 });
 
-const point = (score: number, context: string | null, index = 0): ScorePoint => ({ date: '2026-01-01', score, context, assessment: index });
+const point = (score: number, context: string | null, index = 0): ScorePoint => ({
+  date: '2026-01-01',
+  score,
+  context,
+  assessment: index,
+});
 const level = (id: string, value: number | null, count: number): ContextLevel => ({ id, level: value, count });
 
 describe('context levels', () => {
@@ -137,7 +157,8 @@ describe('context levels', () => {
   it('lists no context when the framework has none', () => {
     const fw = framework();
     delete fw.contexts;
-    const r = computeFigures(dataset([repYear('r', 2026, { assessments: [on('2026-02-01', { a: 3 })] })], fw), 2026).reps[0];
+    const r = computeFigures(dataset([repYear('r', 2026, { assessments: [on('2026-02-01', { a: 3 })] })], fw), 2026)
+      .reps[0];
     expect(r?.competencies[0]?.contexts).toEqual([]);
     expect(r?.competencies[0]?.weakestContext).toBeNull();
   });

@@ -35,14 +35,33 @@ describe('figuresToJson', () => {
         goals: [expect.objectContaining({ competency: 'a', target: 2, level: (2.1 + 2.2) / 2, status: 'met' })],
         focus: ['a'],
         uncertain: ['b', 'c', 'd'],
-        coaching: expect.objectContaining({ count: 2, perMonth: [0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0], longestGapDays: 59, previous: expect.objectContaining({ count: 1, longestGapDays: 90 }) }),
+        coaching: expect.objectContaining({
+          count: 2,
+          perMonth: [0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+          longestGapDays: 59,
+          previous: expect.objectContaining({ count: 1, longestGapDays: 90 }),
+        }),
         results: expect.objectContaining({ ratio: 0, previous: null }),
       }),
     );
     for (const c of rep?.competencies ?? []) {
-      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'level', 'previous', 'delta', 'mean', 'expected', 'gap', 'count', 'trend', 'weakestContext']));
+      expect(Object.keys(c)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'level',
+          'previous',
+          'delta',
+          'mean',
+          'expected',
+          'gap',
+          'count',
+          'trend',
+          'weakestContext',
+        ]),
+      );
     }
-    for (const g of rep?.goals ?? []) expect(Object.keys(g)).toEqual(expect.arrayContaining(['competency', 'target', 'level', 'status']));
+    for (const g of rep?.goals ?? [])
+      expect(Object.keys(g)).toEqual(expect.arrayContaining(['competency', 'target', 'level', 'status']));
   });
 
   it('survives JSON unchanged: no NaN, no undefined, no Infinity', () => {
@@ -55,8 +74,26 @@ describe('figuresToJson', () => {
 
   it('writes null for the figures that do not exist', () => {
     const r2 = JSON.parse(JSON.stringify(json)).reps[1];
-    expect(r2).toMatchObject({ id: 'r2', team: null, firstYear: true, overall: { level: null, previous: null, delta: null }, coaching: { count: 0, longestGapDays: null, previous: null }, results: { ratio: null, previous: null } });
-    expect(r2.competencies[1]).toMatchObject({ id: 'b', level: null, previous: null, delta: null, mean: null, expected: null, gap: null, count: 0, trend: null, weakestContext: null });
+    expect(r2).toMatchObject({
+      id: 'r2',
+      team: null,
+      firstYear: true,
+      overall: { level: null, previous: null, delta: null },
+      coaching: { count: 0, longestGapDays: null, previous: null },
+      results: { ratio: null, previous: null },
+    });
+    expect(r2.competencies[1]).toMatchObject({
+      id: 'b',
+      level: null,
+      previous: null,
+      delta: null,
+      mean: null,
+      expected: null,
+      gap: null,
+      count: 0,
+      trend: null,
+      weakestContext: null,
+    });
   });
 });
 
@@ -79,7 +116,9 @@ describe('figuresToCsv', () => {
   });
 
   it('is a header alone for a year without reps', () => {
-    expect(figuresToCsv(computeFigures(dataset(records, fw), 2030))).toBe('year,rep,name,team,competency,level,previous,delta,mean,expected,gap,count,trend,weakest_context,focus_rank\r\n');
+    expect(figuresToCsv(computeFigures(dataset(records, fw), 2030))).toBe(
+      'year,rep,name,team,competency,level,previous,delta,mean,expected,gap,count,trend,weakest_context,focus_rank\r\n',
+    );
   });
 
   it.each<[number | null, string]>([

@@ -25,7 +25,9 @@ const assessment = (year: number): fc.Arbitrary<Assessment> =>
       context: fc.option(fc.constantFrom('x', 'y', 'z'), { nil: undefined }),
       scores: fc.dictionary(fc.constantFrom(...COMPETENCIES), score, { maxKeys: 4 }),
     })
-    .map(({ day, context, scores }) => (context === undefined ? { date: dateOf(year, day), scores } : { date: dateOf(year, day), context, scores }));
+    .map(({ day, context, scores }) =>
+      context === undefined ? { date: dateOf(year, day), scores } : { date: dateOf(year, day), context, scores },
+    );
 
 const repFile = (id: string, year: number): fc.Arbitrary<RepRecord> =>
   fc
@@ -47,13 +49,18 @@ const repFile = (id: string, year: number): fc.Arbitrary<RepRecord> =>
     );
 
 const records: fc.Arbitrary<RepRecord[]> = fc
-  .tuple(...['r1', 'r2', 'r3', 'r4', 'r5'].map((id) => fc.tuple(fc.option(repFile(id, 2025), { nil: undefined }), fc.option(repFile(id, 2026), { nil: undefined }))))
+  .tuple(
+    ...['r1', 'r2', 'r3', 'r4', 'r5'].map((id) =>
+      fc.tuple(fc.option(repFile(id, 2025), { nil: undefined }), fc.option(repFile(id, 2026), { nil: undefined })),
+    ),
+  )
   .map((pairs) => pairs.flat().filter((record): record is RepRecord => record !== undefined));
 
 function everyValue(value: unknown, visit: (value: unknown) => void): void {
   visit(value);
   if (Array.isArray(value)) for (const item of value) everyValue(item, visit);
-  else if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) everyValue(item, visit);
+  else if (typeof value === 'object' && value !== null)
+    for (const item of Object.values(value)) everyValue(item, visit);
 }
 
 function check(figures: Figures, expectedReps: number): void {
@@ -87,14 +94,20 @@ function check(figures: Figures, expectedReps: number): void {
     }
     expect(rep.focus.length).toBeLessThanOrEqual(3);
     for (const id of rep.focus) expect(rep.uncertain).not.toContain(id);
-    expect(rep.competencies.filter((c) => c.focusRank !== null).map((c) => c.id).sort()).toEqual([...rep.focus].sort());
+    expect(
+      rep.competencies
+        .filter((c) => c.focusRank !== null)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([...rep.focus].sort());
     const t = rep.trends;
     expect(t.progressed + t.stable + t.regressed + t.unknown).toBe(COMPETENCIES.length);
     const coaching = rep.coaching;
     expect(coaching.perMonth).toHaveLength(12);
     expect(coaching.perMonth.reduce((a, b) => a + b, 0)).toBe(coaching.count);
     expect(coaching.longestGapDays === null).toBe(coaching.count === 0);
-    if (coaching.longestGapDays !== null) expect(coaching.longestGapDays >= 0 && coaching.longestGapDays <= 364).toBe(true);
+    if (coaching.longestGapDays !== null)
+      expect(coaching.longestGapDays >= 0 && coaching.longestGapDays <= 364).toBe(true);
     for (const month of coaching.monthsWithout) expect(coaching.perMonth[month]).toBe(0);
   }
 }

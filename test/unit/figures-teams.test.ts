@@ -15,10 +15,22 @@ const records = [
     assessments: [on('2026-01-10', { a: 2, b: 3 }), on('2026-03-05', { a: 3 })],
   }),
   // Ben: first year, same team spelt differently, a 3
-  repYear('ben', 2026, { name: 'Ben', team: 'PARIS SUD', manager: 'Alain Dupont', goals: [{ competency: 'b', target: 3 }], assessments: [on('2026-03-20', { a: 3 })] }),
+  repYear('ben', 2026, {
+    name: 'Ben',
+    team: 'PARIS SUD',
+    manager: 'Alain Dupont',
+    goals: [{ competency: 'b', target: 3 }],
+    assessments: [on('2026-03-20', { a: 3 })],
+  }),
   // Cat: a 1.5 -> (1 + 2) / 2 = 1.5 (stable)
   repYear('cat', 2025, { name: 'Cat', team: 'Lyon', assessments: [on('2025-02-01', { a: 1.5 })] }),
-  repYear('cat', 2026, { name: 'Cat', team: 'Lyon', manager: 'Marc', goals: [{ competency: 'a', target: 2 }], assessments: [on('2026-02-02', { a: 1 }), on('2026-02-03', { a: 2 })] }),
+  repYear('cat', 2026, {
+    name: 'Cat',
+    team: 'Lyon',
+    manager: 'Marc',
+    goals: [{ competency: 'a', target: 2 }],
+    assessments: [on('2026-02-02', { a: 1 }), on('2026-02-03', { a: 2 })],
+  }),
   // Dan: no team, nothing observed this year, a 3 last year
   repYear('dan', 2025, { name: 'Dan', assessments: [on('2025-02-01', { a: 3 })] }),
   repYear('dan', 2026, { name: 'Dan' }),
@@ -33,7 +45,16 @@ function team(id: string | null): TeamFigures {
   return found;
 }
 const zeros = (n: number) => ({ progressed: 0, stable: 0, regressed: 0, unknown: n });
-const none = (id: string, repCount: number): GroupCompetency => ({ id, level: null, previous: null, delta: null, expected: 3, reps: 0, previousReps: 0, ...zeros(repCount) });
+const none = (id: string, repCount: number): GroupCompetency => ({
+  id,
+  level: null,
+  previous: null,
+  delta: null,
+  expected: 3,
+  reps: 0,
+  previousReps: 0,
+  ...zeros(repCount),
+});
 
 describe('teams', () => {
   it('groups reps by slug of the team name, teams by id, the reps without a team last', () => {
@@ -53,13 +74,58 @@ describe('teams', () => {
   it("averages the reps' levels this year and last year, over the reps having one", () => {
     expect(team('paris-sud').competencies).toEqual([
       // a: (2.5 + 3) / 2 this year; Ann's 2 last year (Ben had no file, Eve left)
-      { id: 'a', level: (2.5 + 3) / 2, previous: 2, delta: 2.75 - 2, expected: 3, reps: 2, previousReps: 1, progressed: 1, stable: 0, regressed: 0, unknown: 1 },
-      { id: 'b', level: 3, previous: 3.5, delta: 3 - 3.5, expected: 3, reps: 1, previousReps: 1, progressed: 0, stable: 0, regressed: 1, unknown: 1 },
+      {
+        id: 'a',
+        level: (2.5 + 3) / 2,
+        previous: 2,
+        delta: 2.75 - 2,
+        expected: 3,
+        reps: 2,
+        previousReps: 1,
+        progressed: 1,
+        stable: 0,
+        regressed: 0,
+        unknown: 1,
+      },
+      {
+        id: 'b',
+        level: 3,
+        previous: 3.5,
+        delta: 3 - 3.5,
+        expected: 3,
+        reps: 1,
+        previousReps: 1,
+        progressed: 0,
+        stable: 0,
+        regressed: 1,
+        unknown: 1,
+      },
       none('c', 2),
       none('d', 2),
     ]);
-    expect(team('lyon').competencies[0]).toEqual({ id: 'a', level: 1.5, previous: 1.5, delta: 0, expected: 3, reps: 1, previousReps: 1, progressed: 0, stable: 1, regressed: 0, unknown: 0 });
-    expect(team(null).competencies[0]).toEqual({ id: 'a', level: null, previous: 3, delta: null, expected: 3, reps: 0, previousReps: 1, ...zeros(1) });
+    expect(team('lyon').competencies[0]).toEqual({
+      id: 'a',
+      level: 1.5,
+      previous: 1.5,
+      delta: 0,
+      expected: 3,
+      reps: 1,
+      previousReps: 1,
+      progressed: 0,
+      stable: 1,
+      regressed: 0,
+      unknown: 0,
+    });
+    expect(team(null).competencies[0]).toEqual({
+      id: 'a',
+      level: null,
+      previous: 3,
+      delta: null,
+      expected: 3,
+      reps: 0,
+      previousReps: 1,
+      ...zeros(1),
+    });
   });
 
   it('averages the overall levels', () => {
@@ -82,23 +148,60 @@ describe('teams', () => {
       repsWithout: 0,
       coverage: [
         // Ann: 01-01 -> 01-10: 9; 01-10 -> 03-05: 21 + 28 + 5 = 54
-        { id: 'ann', name: 'Ann', perMonth: [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], count: 2, longestGapDays: 54, startMonth: 0 },
+        {
+          id: 'ann',
+          name: 'Ann',
+          perMonth: [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+          count: 2,
+          longestGapDays: 54,
+          startMonth: 0,
+        },
         // Ben: 01-01 -> 03-20: 31 + 28 + 19 = 78
-        { id: 'ben', name: 'Ben', perMonth: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], count: 1, longestGapDays: 78, startMonth: 0 },
+        {
+          id: 'ben',
+          name: 'Ben',
+          perMonth: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+          count: 1,
+          longestGapDays: 78,
+          startMonth: 0,
+        },
       ],
     });
     expect(team(null).coaching).toMatchObject({ count: 0, previousCount: 1, repsWithout: 1 });
   });
 
   it('has no previous coaching count when no rep has a file last year', () => {
-    const fresh = computeFigures(dataset([repYear('x1', 2026, { team: 'New', assessments: [on('2026-05-05', {})] })]), 2026);
+    const fresh = computeFigures(
+      dataset([repYear('x1', 2026, { team: 'New', assessments: [on('2026-05-05', {})] })]),
+      2026,
+    );
     expect(fresh.teams[0]?.coaching.previousCount).toBeNull();
   });
 
   it('gives one row per rep for the team table', () => {
     expect(team('paris-sud').members).toEqual([
-      { id: 'ann', name: 'Ann', teamId: 'paris-sud', manager: 'Jeanne Roux', overall: { level: 2.75, previous: 2.75, delta: 0 }, goals: { set: 1, met: 1, notMet: 0, notAssessed: 0 }, focus: 'a', assessments: 2, firstYear: false },
-      { id: 'ben', name: 'Ben', teamId: 'paris-sud', manager: 'Alain Dupont', overall: { level: 3, previous: null, delta: null }, goals: { set: 1, met: 0, notMet: 0, notAssessed: 1 }, focus: null, assessments: 1, firstYear: true },
+      {
+        id: 'ann',
+        name: 'Ann',
+        teamId: 'paris-sud',
+        manager: 'Jeanne Roux',
+        overall: { level: 2.75, previous: 2.75, delta: 0 },
+        goals: { set: 1, met: 1, notMet: 0, notAssessed: 0 },
+        focus: 'a',
+        assessments: 2,
+        firstYear: false,
+      },
+      {
+        id: 'ben',
+        name: 'Ben',
+        teamId: 'paris-sud',
+        manager: 'Alain Dupont',
+        overall: { level: 3, previous: null, delta: null },
+        goals: { set: 1, met: 0, notMet: 0, notAssessed: 1 },
+        focus: null,
+        assessments: 1,
+        firstYear: true,
+      },
     ]);
   });
 });
@@ -113,7 +216,19 @@ describe('organisation', () => {
 
   it('averages each competency over all reps', () => {
     // a this year: Cat 1.5, Ann 2.5, Ben 3 (Dan none); last year: Cat 1.5, Ann 2, Dan 3 (Eve left)
-    expect(org.competencies[0]).toEqual({ id: 'a', level: 7 / 3, previous: 6.5 / 3, delta: 7 / 3 - 6.5 / 3, expected: 3, reps: 3, previousReps: 3, progressed: 1, stable: 1, regressed: 0, unknown: 2 });
+    expect(org.competencies[0]).toEqual({
+      id: 'a',
+      level: 7 / 3,
+      previous: 6.5 / 3,
+      delta: 7 / 3 - 6.5 / 3,
+      expected: 3,
+      reps: 3,
+      previousReps: 3,
+      progressed: 1,
+      stable: 1,
+      regressed: 0,
+      unknown: 2,
+    });
     // b: Ann only
     expect(org.competencies[1]).toMatchObject({ level: 3, previous: 3.5, regressed: 1, unknown: 3 });
   });
@@ -122,7 +237,12 @@ describe('organisation', () => {
     // overall this year: Cat 1.5, Ann 2.75, Ben 3; last year: Cat 1.5, Ann 2.75, Dan 3
     expect(org.overall).toEqual({ level: 7.25 / 3, previous: 7.25 / 3, delta: 0 });
     expect(org.goals).toEqual({ set: 3, met: 1, notMet: 1, notAssessed: 1 });
-    expect(org.coaching).toMatchObject({ count: 5, perMonth: [1, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0], previousCount: 3, repsWithout: 1 });
+    expect(org.coaching).toMatchObject({
+      count: 5,
+      perMonth: [1, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+      previousCount: 3,
+      repsWithout: 1,
+    });
     expect(org.coaching.coverage.map((row) => row.id)).toEqual(['cat', 'ann', 'ben', 'dan']);
     expect(org.managers).toEqual(['Alain Dupont', 'Jeanne Roux', 'Marc']);
   });

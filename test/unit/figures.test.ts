@@ -36,8 +36,16 @@ const alice2025 = repYear('alice', 2025, {
     on('2025-11-20', { a: 2, b: 2 }),
   ],
 });
-const bob2025 = repYear('bob', 2025, { name: 'Bob Left', team: 'Paris Sud', assessments: [on('2025-04-01', { a: 4 })] });
-const carol2026 = repYear('carol', 2026, { name: 'Carol New', team: 'Paris Sud', assessments: [on('2026-03-03', { a: 2, b: 2 })] });
+const bob2025 = repYear('bob', 2025, {
+  name: 'Bob Left',
+  team: 'Paris Sud',
+  assessments: [on('2025-04-01', { a: 4 })],
+});
+const carol2026 = repYear('carol', 2026, {
+  name: 'Carol New',
+  team: 'Paris Sud',
+  assessments: [on('2026-03-03', { a: 2, b: 2 })],
+});
 
 const figures = computeFigures(dataset([alice2025, bob2025, alice2026, carol2026]), 2026);
 
@@ -62,7 +70,16 @@ describe('computeFigures: the reps of the year', () => {
 
   it('carries the identity of the rep', () => {
     const alice = rep('alice');
-    expect({ id: alice.id, name: alice.name, team: alice.team, teamId: alice.teamId, role: alice.role, manager: alice.manager, since: alice.since, firstYear: alice.firstYear }).toEqual({
+    expect({
+      id: alice.id,
+      name: alice.name,
+      team: alice.team,
+      teamId: alice.teamId,
+      role: alice.role,
+      manager: alice.manager,
+      since: alice.since,
+      firstYear: alice.firstYear,
+    }).toEqual({
       id: 'alice',
       name: 'Alice Martin',
       team: 'Paris Sud',
@@ -82,10 +99,66 @@ describe('computeFigures: levels, means, deltas (SPEC §5)', () => {
   // s(c,2026): 1.5           s(c,2025): 2.5
   // s(d,…): none
   const rows: Array<[string, Partial<CompetencyFigures>]> = [
-    ['a', { level: (2.5 + 3.5) / 2, previous: (2.5 + 2) / 2, delta: 3 - 2.25, mean: (2 + 3 + 2.5 + 3.5) / 4, previousMean: (2 + 2.5 + 2) / 3, expected: 3, gap: 3 - 3, count: 4, previousCount: 3, trend: 'progressed' }],
-    ['b', { level: (2 + 2.5) / 2, previous: (3 + 2) / 2, delta: 2.25 - 2.5, mean: 2.25, previousMean: 2.5, expected: 3, gap: 3 - 2.25, count: 2, previousCount: 2, trend: 'regressed' }],
-    ['c', { level: 1.5, previous: 2.5, delta: 1.5 - 2.5, mean: 1.5, previousMean: 2.5, expected: 3, gap: 3 - 1.5, count: 1, previousCount: 1, trend: 'regressed' }],
-    ['d', { level: null, previous: null, delta: null, mean: null, previousMean: null, expected: 3, gap: null, count: 0, previousCount: 0, trend: null }],
+    [
+      'a',
+      {
+        level: (2.5 + 3.5) / 2,
+        previous: (2.5 + 2) / 2,
+        delta: 3 - 2.25,
+        mean: (2 + 3 + 2.5 + 3.5) / 4,
+        previousMean: (2 + 2.5 + 2) / 3,
+        expected: 3,
+        gap: 3 - 3,
+        count: 4,
+        previousCount: 3,
+        trend: 'progressed',
+      },
+    ],
+    [
+      'b',
+      {
+        level: (2 + 2.5) / 2,
+        previous: (3 + 2) / 2,
+        delta: 2.25 - 2.5,
+        mean: 2.25,
+        previousMean: 2.5,
+        expected: 3,
+        gap: 3 - 2.25,
+        count: 2,
+        previousCount: 2,
+        trend: 'regressed',
+      },
+    ],
+    [
+      'c',
+      {
+        level: 1.5,
+        previous: 2.5,
+        delta: 1.5 - 2.5,
+        mean: 1.5,
+        previousMean: 2.5,
+        expected: 3,
+        gap: 3 - 1.5,
+        count: 1,
+        previousCount: 1,
+        trend: 'regressed',
+      },
+    ],
+    [
+      'd',
+      {
+        level: null,
+        previous: null,
+        delta: null,
+        mean: null,
+        previousMean: null,
+        expected: 3,
+        gap: null,
+        count: 0,
+        previousCount: 0,
+        trend: null,
+      },
+    ],
   ];
   it.each(rows)('competency %s', (id, expected) => {
     expect(competency(rep('alice'), id)).toMatchObject(expected);
@@ -186,7 +259,14 @@ describe('computeFigures: coaching and results', () => {
   });
 
   it('gives the results ratio this year and last', () => {
-    expect(rep('alice').results).toEqual({ ratio: 900 / 1000, previous: 1000 / 800, target: 1000, achieved: 900, previousTarget: 800, previousAchieved: 1000 });
+    expect(rep('alice').results).toEqual({
+      ratio: 900 / 1000,
+      previous: 1000 / 800,
+      target: 1000,
+      achieved: 900,
+      previousTarget: 800,
+      previousAchieved: 1000,
+    });
   });
 });
 
@@ -196,10 +276,25 @@ describe('computeFigures: a first year', () => {
     expect(carol.firstYear).toBe(true);
     expect(carol.overall).toEqual({ level: 2, previous: null, delta: null });
     for (const c of carol.competencies) {
-      expect([c.id, c.previous, c.delta, c.trend, c.previousMean, c.previousCount, c.previousScores]).toEqual([c.id, null, null, null, null, null, []]);
+      expect([c.id, c.previous, c.delta, c.trend, c.previousMean, c.previousCount, c.previousScores]).toEqual([
+        c.id,
+        null,
+        null,
+        null,
+        null,
+        null,
+        [],
+      ]);
     }
     expect(carol.coaching.previous).toBeNull();
-    expect(carol.results).toEqual({ ratio: null, previous: null, target: null, achieved: null, previousTarget: null, previousAchieved: null });
+    expect(carol.results).toEqual({
+      ratio: null,
+      previous: null,
+      target: null,
+      achieved: null,
+      previousTarget: null,
+      previousAchieved: null,
+    });
     expect(carol.trends).toEqual({ progressed: 0, stable: 0, regressed: 0, unknown: 4 });
     // one score each for a and b: everything is uncertain, nothing proposed
     expect(carol.focus).toEqual([]);
@@ -256,7 +351,10 @@ describe('computeFigures: expected levels from the role', () => {
   });
 
   it('never reads a competency id from the object prototype', () => {
-    const fw = framework({ competencies: [{ id: 'constructor', label: 'Odd' }], roles: [{ id: 'flat', label: 'Flat', expected: { a: 3 } }] });
+    const fw = framework({
+      competencies: [{ id: 'constructor', label: 'Odd' }],
+      roles: [{ id: 'flat', label: 'Flat', expected: { a: 3 } }],
+    });
     const r = computeFigures(dataset([repYear('r', 2026, { assessments: [on('2026-03-01', {})] })], fw), 2026).reps[0];
     expect(r?.competencies[0]).toMatchObject({ id: 'constructor', expected: null, level: null, count: 0 });
   });

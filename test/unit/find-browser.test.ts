@@ -55,7 +55,9 @@ describe('findBrowser', () => {
 
   it('does not fall back when the explicit path does not exist, and names it', async () => {
     const missing = path.join(root, 'nope', 'chrome');
-    const error = await notFound(findBrowser({ executablePath: missing, env: env({ REVUE_BROWSER: exe }), systemPaths: [exe] }));
+    const error = await notFound(
+      findBrowser({ executablePath: missing, env: env({ REVUE_BROWSER: exe }), systemPaths: [exe] }),
+    );
     expect(error.lookedFor).toEqual([`option executablePath: ${missing} (not found)`]);
     expect(error.hint).toContain(missing);
   });
@@ -83,7 +85,13 @@ describe('findBrowser', () => {
     await fakeExecutable(path.join(cache, 'chrome', 'linux-131.0.6778.85', 'chrome-linux64', 'chrome'));
     const newest = await fakeExecutable(path.join(cache, 'chrome', 'linux-148.0.7778.97', 'chrome-linux64', 'chrome'));
     await fakeExecutable(
-      path.join(cache, 'chrome-headless-shell', 'linux-148.0.7778.97', 'chrome-headless-shell-linux64', 'chrome-headless-shell'),
+      path.join(
+        cache,
+        'chrome-headless-shell',
+        'linux-148.0.7778.97',
+        'chrome-headless-shell-linux64',
+        'chrome-headless-shell',
+      ),
     );
     await expect(
       findBrowser({ env: env({ PUPPETEER_CACHE_DIR: cache }), platform: 'linux', systemPaths: [exe] }),
@@ -118,7 +126,12 @@ describe('findBrowser', () => {
       `${notExecutable} (not executable)`,
     ]);
     expect(error.hint).toBe(BROWSER_INSTALL_HINT);
-    for (const way of ['npm run browser', 'apt-get install chromium', 'npx puppeteer browsers install chrome-headless-shell', 'REVUE_BROWSER']) {
+    for (const way of [
+      'npm run browser',
+      'apt-get install chromium',
+      'npx puppeteer browsers install chrome-headless-shell',
+      'REVUE_BROWSER',
+    ]) {
       expect(error.hint).toContain(way);
     }
   });
@@ -127,7 +140,13 @@ describe('findBrowser', () => {
 describe('systemBrowserPaths', () => {
   it('knows the Linux packages and snaps', () => {
     expect(systemBrowserPaths('linux')).toEqual(
-      expect.arrayContaining(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/snap/bin/chromium', '/opt/google/chrome/chrome']),
+      expect.arrayContaining([
+        '/usr/bin/chromium',
+        '/usr/bin/chromium-browser',
+        '/usr/bin/google-chrome-stable',
+        '/snap/bin/chromium',
+        '/opt/google/chrome/chrome',
+      ]),
     );
   });
 
@@ -138,7 +157,10 @@ describe('systemBrowserPaths', () => {
   });
 
   it('reads the Windows program folders from the environment', () => {
-    const paths = systemBrowserPaths('win32', { PROGRAMFILES: 'D:\\Apps', LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local' });
+    const paths = systemBrowserPaths('win32', {
+      PROGRAMFILES: 'D:\\Apps',
+      LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local',
+    });
     expect(paths).toContain('D:\\Apps\\Google\\Chrome\\Application\\chrome.exe');
     expect(paths).toContain('C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe');
     expect(paths).toContain('C:\\Users\\ana\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe');

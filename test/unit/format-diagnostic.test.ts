@@ -15,12 +15,19 @@ const typo: Diagnostic = {
 describe('how a diagnostic reads', () => {
   it('on a terminal: the place, the line quoted with a caret under the column, the hint', () => {
     expect(formatDiagnostic(typo, { excerpt: true })).toBe(
-      ['data/2026/alice-martin.yaml:24:7: error: unknown competency "discovry"', '24 |       discovry: 2.5', '   |       ^', '  hint: did you mean "discovery"?'].join('\n'),
+      [
+        'data/2026/alice-martin.yaml:24:7: error: unknown competency "discovry"',
+        '24 |       discovry: 2.5',
+        '   |       ^',
+        '  hint: did you mean "discovery"?',
+      ].join('\n'),
     );
   });
 
   it('in a log: one line per problem and its hint, no quoting', () => {
-    expect(formatDiagnostic(typo, { excerpt: false })).toBe('data/2026/alice-martin.yaml:24:7: error: unknown competency "discovry"\n  hint: did you mean "discovery"?');
+    expect(formatDiagnostic(typo, { excerpt: false })).toBe(
+      'data/2026/alice-martin.yaml:24:7: error: unknown competency "discovry"\n  hint: did you mean "discovery"?',
+    );
   });
 
   it('keeps tabs in the caret line so that the caret stays under the column', () => {
@@ -29,11 +36,18 @@ describe('how a diagnostic reads', () => {
   });
 
   it('names a whole file without a line', () => {
-    expect(formatDiagnostic({ severity: 'warning', file: 'data/2026/notes.txt', line: 0, column: 0, message: 'ignored' }, { excerpt: true })).toBe('data/2026/notes.txt: warning: ignored');
+    expect(
+      formatDiagnostic(
+        { severity: 'warning', file: 'data/2026/notes.txt', line: 0, column: 0, message: 'ignored' },
+        { excerpt: true },
+      ),
+    ).toBe('data/2026/notes.txt: warning: ignored');
   });
 
   it('sums up', () => {
-    expect(summarizeDiagnostics([typo, typo, { ...typo, severity: 'warning', file: 'other.yaml' }])).toBe('2 errors in 1 file, 1 warning');
+    expect(summarizeDiagnostics([typo, typo, { ...typo, severity: 'warning', file: 'other.yaml' }])).toBe(
+      '2 errors in 1 file, 1 warning',
+    );
     expect(summarizeDiagnostics([])).toBe('no error, 0 warnings');
   });
 });

@@ -51,13 +51,19 @@ describe('acquireLock', () => {
 
   it('gives up when the timeout passes, and says how long it waited', async () => {
     await using _held = await acquireLock(file);
-    await expect(acquireLock(file, { timeoutMs: 200, pollMs: 50 })).rejects.toMatchObject({ code: 'LOCKED', message: expect.stringContaining('after 0.2 s') });
+    await expect(acquireLock(file, { timeoutMs: 200, pollMs: 50 })).rejects.toMatchObject({
+      code: 'LOCKED',
+      message: expect.stringContaining('after 0.2 s'),
+    });
   });
 
   it('takes over a lock whose process has died', async () => {
     const pid = deadPid();
     await acquireLock(file).then((l) => l.release());
-    await writeFile(file, JSON.stringify({ pid, host: hostname(), started: '2026-01-01T00:00:00.000Z', token: 'dead' }));
+    await writeFile(
+      file,
+      JSON.stringify({ pid, host: hostname(), started: '2026-01-01T00:00:00.000Z', token: 'dead' }),
+    );
     const lock = await acquireLock(file);
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ pid: process.pid });
     await lock.release();
@@ -65,13 +71,22 @@ describe('acquireLock', () => {
 
   it('honours a lock held from another host, which it cannot check', async () => {
     await acquireLock(file).then((l) => l.release());
-    await writeFile(file, JSON.stringify({ pid: deadPid(), host: 'ci-runner-7', started: '2026-01-01T00:00:00.000Z', token: 'elsewhere' }));
-    await expect(acquireLock(file)).rejects.toMatchObject({ code: 'LOCKED', message: expect.stringContaining('on ci-runner-7') });
+    await writeFile(
+      file,
+      JSON.stringify({ pid: deadPid(), host: 'ci-runner-7', started: '2026-01-01T00:00:00.000Z', token: 'elsewhere' }),
+    );
+    await expect(acquireLock(file)).rejects.toMatchObject({
+      code: 'LOCKED',
+      message: expect.stringContaining('on ci-runner-7'),
+    });
   });
 
   it('does not remove a lock another build took over meanwhile', async () => {
     const lock = await acquireLock(file);
-    await writeFile(file, JSON.stringify({ pid: 1, host: hostname(), started: '2026-01-01T00:00:00.000Z', token: 'someone-else' }));
+    await writeFile(
+      file,
+      JSON.stringify({ pid: 1, host: hostname(), started: '2026-01-01T00:00:00.000Z', token: 'someone-else' }),
+    );
     await lock.release();
     expect(existsSync(file)).toBe(true);
   });

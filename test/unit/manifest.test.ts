@@ -3,7 +3,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkOutputs, inputsDigest, recordWritten, type Candidate, type SharedInputs } from '../../src/write/incremental.js';
+import {
+  checkOutputs,
+  inputsDigest,
+  recordWritten,
+  type Candidate,
+  type SharedInputs,
+} from '../../src/write/incremental.js';
 import { emptyManifest, manifestFile, sha256, writeManifest } from '../../src/write/manifest.js';
 
 let dir: string;
@@ -13,9 +19,22 @@ beforeEach(async () => {
 });
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
-const candidate = (id: string, inputs = `inputs-of-${id}`): Candidate => ({ kind: 'rep', id, file: `reps/${id}.pdf`, inputs });
-const check = (candidates: Candidate[], options: { force?: boolean; partial?: boolean; shard?: { index: number; count: number } } = {}) =>
-  checkOutputs(dir, options.shard ?? { index: 1, count: 1 }, candidates, { tool: '0.1.0', force: options.force ?? false, partial: options.partial ?? false, organisationInputs: undefined });
+const candidate = (id: string, inputs = `inputs-of-${id}`): Candidate => ({
+  kind: 'rep',
+  id,
+  file: `reps/${id}.pdf`,
+  inputs,
+});
+const check = (
+  candidates: Candidate[],
+  options: { force?: boolean; partial?: boolean; shard?: { index: number; count: number } } = {},
+) =>
+  checkOutputs(dir, options.shard ?? { index: 1, count: 1 }, candidates, {
+    tool: '0.1.0',
+    force: options.force ?? false,
+    partial: options.partial ?? false,
+    organisationInputs: undefined,
+  });
 
 /** Writes the report file and records it in the manifest of `shard`. */
 async function written(id: string, shard = { index: 1, count: 1 }, content = `pdf of ${id}`): Promise<void> {
@@ -53,7 +72,13 @@ describe('checkOutputs', () => {
     await writeFile(path.join(dir, 'reps', 'ann.pdf'), 'pdf of ann');
     await writeFile(path.join(dir, '.revue-manifest.json'), '{ "format": 1, "reports": { "reps/ann.pdf": ');
     expect((await check([candidate('ann')])).upToDate.size).toBe(0);
-    await writeFile(path.join(dir, '.revue-manifest.json'), JSON.stringify({ format: 99, reports: { 'reps/ann.pdf': { kind: 'rep', id: 'ann', inputs: 'inputs-of-ann', output: sha256('pdf of ann') } } }));
+    await writeFile(
+      path.join(dir, '.revue-manifest.json'),
+      JSON.stringify({
+        format: 99,
+        reports: { 'reps/ann.pdf': { kind: 'rep', id: 'ann', inputs: 'inputs-of-ann', output: sha256('pdf of ann') } },
+      }),
+    );
     expect((await check([candidate('ann')])).upToDate.size).toBe(0);
   });
 
@@ -71,7 +96,15 @@ describe('checkOutputs', () => {
 });
 
 describe('inputsDigest', () => {
-  const shared: SharedInputs = { tool: '0.1.0', format: 'pdf', paper: 'A4', templates: 'templates-digest', css: 'body {}', logo: null, epoch: null };
+  const shared: SharedInputs = {
+    tool: '0.1.0',
+    format: 'pdf',
+    paper: 'A4',
+    templates: 'templates-digest',
+    css: 'body {}',
+    logo: null,
+    epoch: null,
+  };
 
   it('is the same for the same inputs', () => {
     expect(inputsDigest({ ...shared }, 'view')).toBe(inputsDigest(shared, 'view'));

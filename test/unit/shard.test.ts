@@ -8,7 +8,8 @@ interface Report {
   id: string;
 }
 
-const reps = (n: number): Report[] => Array.from({ length: n }, (_, i) => ({ kind: 'rep', id: `rep-${String(i + 1).padStart(3, '0')}` }));
+const reps = (n: number): Report[] =>
+  Array.from({ length: n }, (_, i) => ({ kind: 'rep', id: `rep-${String(i + 1).padStart(3, '0')}` }));
 const teams = (n: number): Report[] => Array.from({ length: n }, (_, i) => ({ kind: 'team', id: `team-${i + 1}` }));
 const organisation: Report = { kind: 'organisation', id: 'organisation' };
 const ids = (list: readonly Report[]) => list.map((r) => r.id);
@@ -32,7 +33,9 @@ describe('parseShard', () => {
     ['-1/4', 'expects K/N'],
     ['1.5/4', 'expects K/N'],
   ])('refuses %j as wrong usage', (text, message) => {
-    expect(() => parseShard(text)).toThrowError(expect.objectContaining({ code: 'USAGE', message: expect.stringContaining(message) }));
+    expect(() => parseShard(text)).toThrowError(
+      expect.objectContaining({ code: 'USAGE', message: expect.stringContaining(message) }),
+    );
   });
 });
 
@@ -86,41 +89,57 @@ describe('selectShard', () => {
 
   it('for any organisation: every report in exactly one shard, groups in shard 1, reps even to one report', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 50 }), (repCount, teamCount, count) => {
-        const all = [...reps(repCount), ...teams(teamCount), organisation];
-        const slices = shards(count).map((shard) => selectShard(all, shard));
-        // A partition of the reports.
-        expect(slices.flat().map((r) => r.id).sort()).toEqual(ids(all).sort());
-        // Group reports in shard 1 only.
-        for (const [i, slice] of slices.entries()) expect(slice.some((r) => r.kind !== 'rep')).toBe(i === 0);
-        // Shards 2..N even to one report; shard 1 no more than a fair share plus its groups.
-        const others = slices.slice(1).map((s) => s.length);
-        if (others.length > 0) expect(Math.max(...others) - Math.min(...others)).toBeLessThanOrEqual(1);
-        const fair = Math.floor(all.length / count);
-        expect(slices[0]?.length).toBeLessThanOrEqual(Math.max(fair, teamCount + 1));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 50 }),
+        (repCount, teamCount, count) => {
+          const all = [...reps(repCount), ...teams(teamCount), organisation];
+          const slices = shards(count).map((shard) => selectShard(all, shard));
+          // A partition of the reports.
+          expect(
+            slices
+              .flat()
+              .map((r) => r.id)
+              .sort(),
+          ).toEqual(ids(all).sort());
+          // Group reports in shard 1 only.
+          for (const [i, slice] of slices.entries()) expect(slice.some((r) => r.kind !== 'rep')).toBe(i === 0);
+          // Shards 2..N even to one report; shard 1 no more than a fair share plus its groups.
+          const others = slices.slice(1).map((s) => s.length);
+          if (others.length > 0) expect(Math.max(...others) - Math.min(...others)).toBeLessThanOrEqual(1);
+          const fair = Math.floor(all.length / count);
+          expect(slices[0]?.length).toBeLessThanOrEqual(Math.max(fair, teamCount + 1));
+        },
+      ),
     );
   });
 
   it('moves at most one rep across each boundary when a rep is added', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 2, max: 20 }), fc.nat(), (repCount, groups, count, at) => {
-        const before = reps(repCount).map((r) => r.id);
-        const added = [...before];
-        added.splice(at % (repCount + 1), 0, 'rep-new');
-        const shardOf = (list: readonly string[]) => {
-          const where = new Map<string, number>();
-          for (let k = 1; k <= count; k++) {
-            const [start, end] = repSlice(list.length, groups, { index: k, count });
-            for (const id of [...list].sort().slice(start, end)) where.set(id, k);
-          }
-          return where;
-        };
-        const was = shardOf(before);
-        const now = shardOf(added);
-        const moved = before.filter((id) => was.get(id) !== now.get(id));
-        expect(moved.length).toBeLessThanOrEqual(count - 1);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 2, max: 20 }),
+        fc.nat(),
+        (repCount, groups, count, at) => {
+          const before = reps(repCount).map((r) => r.id);
+          const added = [...before];
+          added.splice(at % (repCount + 1), 0, 'rep-new');
+          const shardOf = (list: readonly string[]) => {
+            const where = new Map<string, number>();
+            for (let k = 1; k <= count; k++) {
+              const [start, end] = repSlice(list.length, groups, { index: k, count });
+              for (const id of [...list].sort().slice(start, end)) where.set(id, k);
+            }
+            return where;
+          };
+          const was = shardOf(before);
+          const now = shardOf(added);
+          const moved = before.filter((id) => was.get(id) !== now.get(id));
+          expect(moved.length).toBeLessThanOrEqual(count - 1);
+        },
+      ),
     );
   });
 });

@@ -23,12 +23,20 @@ const ROOT = 'data';
 async function yearFiles(year: string): Promise<SourceFile[]> {
   const names = (await readdir(path.join(DATA, year))).filter((name) => name.endsWith('.yaml')).sort();
   return Promise.all(
-    names.map(async (name) => ({ path: `${ROOT}/${year}/${name}`, stem: name.replace(/\.yaml$/, ''), text: await readFile(path.join(DATA, year, name), 'utf8') })),
+    names.map(async (name) => ({
+      path: `${ROOT}/${year}/${name}`,
+      stem: name.replace(/\.yaml$/, ''),
+      text: await readFile(path.join(DATA, year, name), 'utf8'),
+    })),
   );
 }
 
 const example = {
-  framework: { path: `${ROOT}/framework.yaml`, stem: 'framework', text: await readFile(path.join(DATA, 'framework.yaml'), 'utf8') },
+  framework: {
+    path: `${ROOT}/framework.yaml`,
+    stem: 'framework',
+    text: await readFile(path.join(DATA, 'framework.yaml'), 'utf8'),
+  },
   years: [
     { name: '2025', path: `${ROOT}/2025`, files: await yearFiles('2025') },
     { name: '2026', path: `${ROOT}/2026`, files: await yearFiles('2026') },
@@ -58,13 +66,74 @@ function workspaceWith(target: SourceFile, text: string): LoadedWorkspace {
 // Mutations, as an editor (or a cat on the keyboard) makes them
 
 /** Characters that mean something to YAML, invisible ones, and a few that mean nothing. */
-const NASTY = [':', ': ', '-', '- ', ' ', '  ', '\t', '\n', '\r', '\r\n', '#', '[', ']', '{', '}', ',', '&a', '*a', '!', '!!str', '|', '>', "'", '"', '%', '@', '`', '?', '\\', '~', 'null', 'yes', '<<', '---', '...', 'é', '\u00a0', '\u2028', '\u200b', '\ufeff', '\0', '🙂', 'x', '9'];
+const NASTY = [
+  ':',
+  ': ',
+  '-',
+  '- ',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '#',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&a',
+  '*a',
+  '!',
+  '!!str',
+  '|',
+  '>',
+  "'",
+  '"',
+  '%',
+  '@',
+  '`',
+  '?',
+  '\\',
+  '~',
+  'null',
+  'yes',
+  '<<',
+  '---',
+  '...',
+  'é',
+  '\u00a0',
+  '\u2028',
+  '\u200b',
+  '\ufeff',
+  '\0',
+  '🙂',
+  'x',
+  '9',
+];
 const inserted = fc.oneof(
   fc.constantFrom(...NASTY),
   fc.array(fc.constantFrom(...NASTY), { minLength: 2, maxLength: 5 }).map((parts) => parts.join('')),
   fc.string({ unit: 'binary', maxLength: 4 }),
 );
-const NUMBERS = ['0', '-1', '1.5', '2.25', '5', '99', '1e309', '-0', '.5', '0x1F', '.inf', '.nan', '2026-02-30', '1_000', '12345678901234567890'];
+const NUMBERS = [
+  '0',
+  '-1',
+  '1.5',
+  '2.25',
+  '5',
+  '99',
+  '1e309',
+  '-0',
+  '.5',
+  '0x1F',
+  '.inf',
+  '.nan',
+  '2026-02-30',
+  '1_000',
+  '12345678901234567890',
+];
 
 type Mutation =
   | { kind: 'delete' | 'duplicate'; line: number }
@@ -78,7 +147,15 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('swap' as const), line: fc.nat(), other: fc.nat() }),
   fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: inserted }),
-  fc.record({ kind: fc.constant('number' as const), which: fc.nat(), value: fc.oneof(fc.constantFrom(...NUMBERS), fc.integer({ min: -10, max: 10_000_000 }).map(String), fc.double({ noNaN: true }).map(String)) }),
+  fc.record({
+    kind: fc.constant('number' as const),
+    which: fc.nat(),
+    value: fc.oneof(
+      fc.constantFrom(...NUMBERS),
+      fc.integer({ min: -10, max: 10_000_000 }).map(String),
+      fc.double({ noNaN: true }).map(String),
+    ),
+  }),
 );
 
 function mutate(text: string, m: Mutation): string {
@@ -196,13 +273,21 @@ describe('validation of randomly damaged example files', () => {
     const level = fc.constantFrom('seq' as const, 'map' as const);
     const style = fc.constantFrom('block' as const, 'flow' as const, 'any' as const);
     fc.assert(
-      fc.property(fc.array(level, { minLength: 1, maxLength: 40 }), style, fc.boolean(), (levels, collectionStyle, indentSeq) => {
-        const value = levels.reduceRight<unknown>((inner, kind) => (kind === 'seq' ? [inner, 1] : { k: inner, n: 1 }), 'leaf');
-        const text = stringify(value, { collectionStyle, indentSeq });
-        const parsed = parseYamlFile('x.yaml', text);
-        expect(parsed.diagnostics, text).toEqual([]);
-        expect(parsed.value).toEqual(value);
-      }),
+      fc.property(
+        fc.array(level, { minLength: 1, maxLength: 40 }),
+        style,
+        fc.boolean(),
+        (levels, collectionStyle, indentSeq) => {
+          const value = levels.reduceRight<unknown>(
+            (inner, kind) => (kind === 'seq' ? [inner, 1] : { k: inner, n: 1 }),
+            'leaf',
+          );
+          const text = stringify(value, { collectionStyle, indentSeq });
+          const parsed = parseYamlFile('x.yaml', text);
+          expect(parsed.diagnostics, text).toEqual([]);
+          expect(parsed.value).toEqual(value);
+        },
+      ),
       { numRuns: 300 },
     );
   });

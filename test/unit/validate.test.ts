@@ -44,7 +44,9 @@ describe('validate: the valid fixture', () => {
   it('gives the dataset, with defaults applied and files in year then id order', async () => {
     const root = path.join(FIXTURES, 'minimal');
     const { dataset, diagnostics } = await validate({ data: root });
-    expect(lines(diagnostics, root)).toEqual(['2026/bo-chen.yaml:6:3: warning: never observed in 2026: Prospecting, Negotiation']);
+    expect(lines(diagnostics, root)).toEqual([
+      '2026/bo-chen.yaml:6:3: warning: never observed in 2026: Prospecting, Negotiation',
+    ]);
     expect(dataset?.years).toEqual([2025, 2026]);
     expect(dataset?.reps.map((r) => `${r.year}/${r.id}`)).toEqual(['2025/ann-lee', '2026/ann-lee', '2026/bo-chen']);
     expect(dataset?.framework.currency).toBe('EUR');

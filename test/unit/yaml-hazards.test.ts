@@ -21,7 +21,10 @@ async function check(file: string | Uint8Array, name = '2026/ann-lee.yaml') {
 
 describe('YAML hazards end in a clear error or a correct read', () => {
   it('refuses an alias bomb', async () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+    ].join('\n');
     const started = Date.now();
     const { lines: out } = await check(bomb);
     expect(Date.now() - started).toBeLessThan(5000);
@@ -32,18 +35,24 @@ describe('YAML hazards end in a clear error or a correct read', () => {
   it('refuses custom tags such as !!js/function', async () => {
     const { lines: out, dataset } = await check('name: !!js/function "function () { return 1 }"\nrole: junior\n');
     expect(dataset).toBeUndefined();
-    expect(out[0]).toMatch(/^2026\/ann-lee.yaml:1:7: error: unsupported tag .*js\/function \(revue reads plain YAML only: remove the tag\)$/);
+    expect(out[0]).toMatch(
+      /^2026\/ann-lee.yaml:1:7: error: unsupported tag .*js\/function \(revue reads plain YAML only: remove the tag\)$/,
+    );
   });
 
   it('refuses a 10 MB file without reading it into the parser', async () => {
     const big = `name: Big\nrole: junior\nreview:\n  manager: "${'x'.repeat(10 * 1024 * 1024)}"\n`;
     const { lines: out } = await check(big);
-    expect(out).toEqual(['2026/ann-lee.yaml:0:0: error: is too large to be a review file (10.0 MB; the limit is 2 MB) (a rep-year file is normally a few kilobytes: check that this is the right file)']);
+    expect(out).toEqual([
+      '2026/ann-lee.yaml:0:0: error: is too large to be a review file (10.0 MB; the limit is 2 MB) (a rep-year file is normally a few kilobytes: check that this is the right file)',
+    ]);
   });
 
   it('says an empty file is empty', async () => {
     const { lines: out } = await check('');
-    expect(out).toEqual(['2026/ann-lee.yaml:1:1: error: the file is empty (a rep-year file needs at least name and role)']);
+    expect(out).toEqual([
+      '2026/ann-lee.yaml:1:1: error: the file is empty (a rep-year file needs at least name and role)',
+    ]);
   });
 
   it('reads a file with a byte-order mark', async () => {
@@ -60,11 +69,15 @@ describe('YAML hazards end in a clear error or a correct read', () => {
 
   it('points at a tab used for indentation', async () => {
     const { lines: out } = await check('name: Ann Lee\nrole: junior\nresults:\n\ttarget: 3\n');
-    expect(out[0]).toMatch(/^2026\/ann-lee.yaml:4:1: error: tab used for indentation \(YAML indents with spaces only: replace the tab with spaces\)$/);
+    expect(out[0]).toMatch(
+      /^2026\/ann-lee.yaml:4:1: error: tab used for indentation \(YAML indents with spaces only: replace the tab with spaces\)$/,
+    );
   });
 
   it('refuses binary junk and invalid UTF-8', async () => {
-    expect((await check(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))).lines).toEqual(['2026/ann-lee.yaml:0:0: error: is a binary file, not YAML text']);
+    expect((await check(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))).lines).toEqual([
+      '2026/ann-lee.yaml:0:0: error: is a binary file, not YAML text',
+    ]);
     expect((await check(new Uint8Array([0x6e, 0x61, 0x6d, 0x65, 0x3a, 0x20, 0xc3, 0x28]))).lines).toEqual([
       '2026/ann-lee.yaml:0:0: error: is not valid UTF-8 text (save the file as UTF-8 in your editor)',
     ]);
@@ -81,7 +94,9 @@ describe('framework.yaml', () => {
     const ws = await tempWorkspace({ '2026/ann-lee.yaml': rep });
     cleanups.push(ws.cleanup);
     const { diagnostics } = await validate({ data: ws.dir });
-    expect(lines(diagnostics, ws.dir)).toEqual(['framework.yaml:0:0: error: missing: every workspace needs one framework.yaml (run "revue init" to create a workspace, or pass the right folder with --data)']);
+    expect(lines(diagnostics, ws.dir)).toEqual([
+      'framework.yaml:0:0: error: missing: every workspace needs one framework.yaml (run "revue init" to create a workspace, or pass the right folder with --data)',
+    ]);
   });
 
   it('reports its own inconsistencies', async () => {
@@ -92,7 +107,9 @@ describe('framework.yaml', () => {
     const ws = await tempWorkspace({ 'framework.yaml': broken });
     cleanups.push(ws.cleanup);
     const { diagnostics } = await validate({ data: ws.dir });
-    expect(lines(diagnostics, ws.dir)).toEqual(['framework.yaml:2:9: error: locale: "de" is not allowed (expected one of: "fr", "en")']);
+    expect(lines(diagnostics, ws.dir)).toEqual([
+      'framework.yaml:2:9: error: locale: "de" is not allowed (expected one of: "fr", "en")',
+    ]);
     const ws2 = await tempWorkspace({ 'framework.yaml': broken.replace('locale: de', 'locale: fr') });
     const { diagnostics: second } = await validate({ data: ws2.dir });
     expect(lines(second, ws2.dir)).toEqual([

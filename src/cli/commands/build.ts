@@ -11,31 +11,53 @@ import { dataArg, parseYear, repeated, yearArg } from './shared-args.js';
 
 const args = {
   data: dataArg,
-  out: { type: 'string', description: 'Where reports are written, one folder per year', default: 'output', valueHint: 'DIR' },
+  out: {
+    type: 'string',
+    description: 'Where reports are written, one folder per year',
+    default: 'output',
+    valueHint: 'DIR',
+  },
   year: yearArg,
   rep: { type: 'string', description: 'Only this rep’s report (repeatable)', valueHint: 'ID' },
   htmlOnly: { type: 'boolean', description: 'Write standalone HTML files instead of PDFs', default: false },
-  templates: { type: 'string', description: 'Templates overriding the package’s (default: templates/ beside the data folder)', valueHint: 'DIR' },
+  templates: {
+    type: 'string',
+    description: 'Templates overriding the package’s (default: templates/ beside the data folder)',
+    valueHint: 'DIR',
+  },
   concurrency: { type: 'string', description: 'Pages printing at the same time (default: 2)', valueHint: 'N' },
   watch: { type: 'boolean', description: 'Rebuild what a saved file affects, until Ctrl-C', default: false },
   force: { type: 'boolean', description: 'Render every report, even those that are up to date', default: false },
-  shard: { type: 'string', description: 'Render only the K-th of N deterministic parts (teams, organisation and index in part 1)', valueHint: 'K/N' },
-  wait: { type: 'string', description: 'Seconds to wait for another build writing into the same output (default: 0, refuse at once)', valueHint: 'S' },
+  shard: {
+    type: 'string',
+    description: 'Render only the K-th of N deterministic parts (teams, organisation and index in part 1)',
+    valueHint: 'K/N',
+  },
+  wait: {
+    type: 'string',
+    description: 'Seconds to wait for another build writing into the same output (default: 0, refuse at once)',
+    valueHint: 'S',
+  },
 } as const;
 
 export const buildCommand = (out: Console) => ({
   args,
   def: defineCommand({
-    meta: { name: 'build', description: 'Render the year’s reports: one PDF per rep, per team, and for the organisation' },
+    meta: {
+      name: 'build',
+      description: 'Render the year’s reports: one PDF per rep, per team, and for the organisation',
+    },
     args,
     async run({ args, rawArgs }) {
       const year = parseYear(args.year);
       const reps = repeated(rawArgs, 'rep');
       const concurrency = args.concurrency === undefined ? undefined : Number(args.concurrency);
-      if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new UsageError(`--concurrency expects a whole number ≥ 1, got "${args.concurrency}"`);
+      if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1))
+        throw new UsageError(`--concurrency expects a whole number ≥ 1, got "${args.concurrency}"`);
       const shard = args.shard === undefined ? undefined : parseShard(args.shard);
       const wait = args.wait === undefined ? undefined : Number(args.wait);
-      if (wait !== undefined && (!Number.isFinite(wait) || wait < 0)) throw new UsageError(`--wait expects a number of seconds, got "${args.wait}"`);
+      if (wait !== undefined && (!Number.isFinite(wait) || wait < 0))
+        throw new UsageError(`--wait expects a number of seconds, got "${args.wait}"`);
       const epoch = out.io.env['SOURCE_DATE_EPOCH'];
       const progress = createProgress(out);
       const options: BuildOptions = {
@@ -60,7 +82,8 @@ export const buildCommand = (out: Console) => ({
       await watchBuild(
         { ...options, signal: stop.signal },
         {
-          onChange: (files) => out.say(out.style.dim(`changed: ${files.map((f) => path.relative(out.io.cwd, f)).join(', ')}`)),
+          onChange: (files) =>
+            out.say(out.style.dim(`changed: ${files.map((f) => path.relative(out.io.cwd, f)).join(', ')}`)),
           onBuild: (result) => {
             progress.stop();
             summarize(out, result);
@@ -86,7 +109,10 @@ function summarize(out: Console, result: BuildResult): ExitCode {
   }
   const count = (status: string) => result.reports.filter((r) => r.status === status).length;
   const failed = result.reports.filter((r) => r.status === 'failed');
-  for (const report of failed) out.say(`${out.style.red('failed')}: ${path.relative(out.io.cwd, report.file)}: ${report.error?.message ?? 'unknown error'}`);
+  for (const report of failed)
+    out.say(
+      `${out.style.red('failed')}: ${path.relative(out.io.cwd, report.file)}: ${report.error?.message ?? 'unknown error'}`,
+    );
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   const seconds = (result.durationMs / 1000).toFixed(1);
   out.say(

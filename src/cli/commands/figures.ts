@@ -8,7 +8,12 @@ import { dataArg, parseYear, yearArg } from './shared-args.js';
 const args = {
   data: dataArg,
   year: yearArg,
-  format: { type: 'enum' as const, options: ['json', 'csv'], default: 'json', description: 'json (one object) or csv (one row per rep and competency)' },
+  format: {
+    type: 'enum' as const,
+    options: ['json', 'csv'],
+    default: 'json',
+    description: 'json (one object) or csv (one row per rep and competency)',
+  },
 };
 
 export const figuresCommand = (out: Console) => ({

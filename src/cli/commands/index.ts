@@ -17,7 +17,8 @@ export interface CommandEntry {
 /** Every command is written as `{ args, def }`, args being the object given to defineCommand. */
 function entry<T extends ArgsDef>({ args, def }: { args: T; def: CommandDef<T> }): CommandEntry {
   const meta = def.meta;
-  const description = meta !== undefined && typeof meta === 'object' && 'description' in meta ? String(meta.description ?? '') : '';
+  const description =
+    meta !== undefined && typeof meta === 'object' && 'description' in meta ? String(meta.description ?? '') : '';
   return {
     description,
     args,

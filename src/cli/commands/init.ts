@@ -7,8 +7,18 @@ import { EXIT } from '../exit.js';
 import { parseYear } from './shared-args.js';
 
 const args = {
-  dir: { type: 'positional', description: 'The folder to create the workspace in (default: the current folder)', default: '.', required: false },
-  locale: { type: 'string', description: 'The language of the example and of the reports: fr or en', default: 'en', valueHint: 'fr|en' },
+  dir: {
+    type: 'positional',
+    description: 'The folder to create the workspace in (default: the current folder)',
+    default: '.',
+    required: false,
+  },
+  locale: {
+    type: 'string',
+    description: 'The language of the example and of the reports: fr or en',
+    default: 'en',
+    valueHint: 'fr|en',
+  },
   year: { type: 'string', description: 'The year of the example rep (default: the current year)', valueHint: 'YYYY' },
 } as const;
 
@@ -18,7 +28,8 @@ export const initCommand = (out: Console) => ({
     meta: { name: 'init', description: 'Create a workspace with an example framework and rep, ready to build' },
     args,
     async run({ args }) {
-      if (args.locale !== 'fr' && args.locale !== 'en') throw new UsageError(`--locale expects fr or en, got "${args.locale}"`);
+      if (args.locale !== 'fr' && args.locale !== 'en')
+        throw new UsageError(`--locale expects fr or en, got "${args.locale}"`);
       // The clock is read here, at the edge: init itself is given its year.
       const year = parseYear(args.year) ?? new Date().getFullYear();
       const dir = args.dir;

@@ -1,7 +1,16 @@
 import { UsageError } from '../../errors.js';
 
-export const dataArg = { type: 'string', description: 'The workspace data folder', default: 'data', valueHint: 'DIR' } as const;
-export const yearArg = { type: 'string', description: 'The year to report on (default: the latest year folder)', valueHint: 'YYYY' } as const;
+export const dataArg = {
+  type: 'string',
+  description: 'The workspace data folder',
+  default: 'data',
+  valueHint: 'DIR',
+} as const;
+export const yearArg = {
+  type: 'string',
+  description: 'The year to report on (default: the latest year folder)',
+  valueHint: 'YYYY',
+} as const;
 
 export function parseYear(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -21,5 +30,8 @@ export function repeated(rawArgs: readonly string[], name: string): string[] {
       values.push(arg.slice(name.length + 3));
     }
   });
-  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }

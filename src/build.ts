@@ -1,35 +1,38 @@
 /**
  * The pipeline, stage after stage (STYLE.md):
- *   load → validate → analyze → plan → (skip what is up to date) → render (html + charts) → print (pdf) → write
- * Only load and write touch the file system, only print touches the browser.
  *
- * Incremental (SPEC §7): each report's inputs are digested (see `inputsDigest`)
+ *   load → validate → analyze → plan → render → print → write
+ *
+ * Only load and write touch the file system, only print touches the browser.
+ * `build()` reads as that sequence; each stage is a call into its folder.
+ *
+ * Incremental (SPEC §7): each report's inputs are digested (`inputsDigest`)
  * and compared with the manifest of its output folder (write/manifest.ts); an
  * up-to-date report is neither drawn nor printed, and when every report is up
  * to date the browser is not even started.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { computeFigures, latestYear, type Figures } from './analyze/index.js';
-import { RevueError, UsageError } from './errors.js';
+import { computeFigures } from './analyze/index.js';
+import { RenderError, type RevueError } from './errors.js';
 import { loadWorkspace } from './load/workspace.js';
-import type { Dataset, Diagnostic } from './model/dataset.js';
-import { didYouMean } from './model/text.js';
+import type { Diagnostic } from './model/dataset.js';
+import { checkShard, rendersGroups, selectShard, WHOLE, type Shard } from './plan/shard.js';
+import { checkReps, chooseYear } from './plan/year.js';
+import { drawCharts, produceReports, type Production, type ReportJob } from './produce-reports.js';
 import { BrowserSession } from './print/browser.js';
-import { fontFaceCss } from './print/fonts.js';
-import { setPdfInfo } from './print/pdf-metadata.js';
-import { asRevueError, drawChunkCharts, renderReports } from './build/render-reports.js';
-import { planReports, reportFingerprint, type PlannedReport, type ViewWithTitle } from './render/plan.js';
+import { documentStyles, paperOf, type DocumentStyles, type Paper } from './render/document.js';
+import { renderIndex } from './render/index-page.js';
+import { planReports, reportFingerprint, type PlannedReport } from './render/plan.js';
 import { loadTemplates, type Templates } from './render/templates.js';
 import { validateWorkspace } from './validate/validate-workspace.js';
-import { writeFileAtomic, resolveInside } from './write/atomic.js';
-import { renderIndex } from './write/index-page.js';
-import { acquireLock } from './write/lock.js';
+import { VERSION } from './version.js';
+import { resolveInside, writeFileAtomic } from './write/atomic.js';
 import { checkOutputs, inputsDigest, recordWritten, type Candidate, type SharedInputs } from './write/incremental.js';
-import { writeManifest } from './write/manifest.js';
-import { checkShard, rendersGroups, selectShard, WHOLE, type Shard } from './write/shard.js';
+import { acquireLock } from './write/lock.js';
+import { lockFile, writeManifest, type Manifest } from './write/manifest.js';
 
-export type { Shard } from './write/shard.js';
+export type { Shard } from './plan/shard.js';
 
 export interface BuildOptions {
   /** The workspace's data folder. Default: `data`. */
@@ -128,7 +131,215 @@ const CHECKPOINT_MS = 30_000;
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const timings: BuildTimings = {
+  const timings = noTimings();
+  const time = timer(timings);
+  const shard = checkShard(options.shard ?? WHOLE);
+  const format: Format = options.htmlOnly === true ? 'html' : 'pdf';
+  const result = (o: Outcome): BuildResult => ({ ...o, shard, durationMs: performance.now() - started, timings });
+
+  // load → validate
+  const data = options.data ?? 'data';
+  const workspace = await time('load', () => loadWorkspace(data));
+  const { dataset, diagnostics } = await time('validate', () => validateWorkspace(workspace));
+  options.onProgress?.({ kind: 'validated', diagnostics });
+  if (dataset === undefined)
+    return result({ ok: false, year: null, diagnostics, reports: [], index: null, manifest: null });
+
+  // analyze
+  const year = chooseYear(dataset, options.year);
+  const figures = await time('analyze', () => computeFigures(dataset, year));
+  checkReps(figures, options.reps);
+
+  // plan: every report of the year, and this shard's part of them with the inputs of each
+  const templates = await time('plan', () => loadTemplates({ userDir: templatesDir(options, data) }));
+  const styles = await time('plan', () => documentStyles(dataset, templates));
+  const planned = await time('plan', () => planReports(dataset, figures, { reps: options.reps }).reports);
+  const paper = paperOf(dataset.framework);
+  const epoch = options.sourceDateEpoch;
+  const jobs = planJobs(selectShard(planned, shard), { format, paper, templates, styles, epoch });
+
+  const yearDir = path.join(options.out ?? 'output', String(year));
+  await using session = browserSession(options);
+  // A first build of PDFs needs the browser: without one, say so (exit 2) before creating anything.
+  if (format === 'pdf' && !(await isDirectory(yearDir))) await session.browserPath();
+  await using _lock = await acquireLock(lockFile(yearDir, shard), { timeoutMs: options.lockTimeout ?? 0 });
+
+  // What is up to date is skipped: neither drawn nor printed.
+  const partial = options.reps !== undefined && options.reps.length > 0;
+  const check = { tool: VERSION, force: options.force === true, partial };
+  const { upToDate, manifest } = await time('check', () => checkOutputs(yearDir, shard, candidatesOf(jobs), check));
+  const progress = progressOf(jobs, yearDir, options.onProgress);
+  options.onProgress?.({ kind: 'start', total: jobs.length, year });
+  for (const job of jobs) if (upToDate.has(job.file)) progress.settle(job, 'skipped');
+
+  // render → print → write
+  const todo = jobs.filter((job) => !upToDate.has(job.file));
+  if (todo.length > 0) {
+    const concurrency = options.concurrency ?? 2;
+    const production = {
+      templates,
+      styles,
+      format,
+      paper,
+      session,
+      yearDir,
+      timings,
+      concurrency,
+      date: stampOf(options),
+    };
+    await writeAll(todo, production, manifest, progress, () => writeManifest(yearDir, shard, manifest));
+  }
+  const reports = jobs.map((job) => progress.outcomeOf(job));
+
+  // The index lists every report of the year, the other shards' included.
+  const entries = planned.map((report) => progress.listed(report, format));
+  const index = !rendersGroups(shard)
+    ? null
+    : await time('index', () =>
+        writeIndex(planned, { dataset, figures, templates, styles: styles.css, entries, yearDir }),
+      );
+  const manifestPath = await time('write', () => writeManifest(yearDir, shard, manifest));
+  return result({ ok: true, year, diagnostics, reports, index, manifest: manifestPath });
+}
+
+type Format = 'pdf' | 'html';
+
+/** A BuildResult but for what every result carries. */
+type Outcome = Omit<BuildResult, 'durationMs' | 'timings' | 'shard'>;
+
+/** The workspace's templates folder: `--templates`, or `templates/` beside the data folder. */
+function templatesDir(options: BuildOptions, data: string): string {
+  return options.templates ?? path.join(path.dirname(path.resolve(data)), 'templates');
+}
+
+/** This shard's reports, each with its output file and the digest of everything it is built from. */
+function planJobs(
+  reports: readonly PlannedReport[],
+  build: { format: Format; paper: Paper; templates: Templates; styles: DocumentStyles; epoch: number | undefined },
+): Job[] {
+  const { format, paper, templates, styles } = build;
+  const shared: SharedInputs = {
+    tool: VERSION,
+    format,
+    paper,
+    templates: templates.digest,
+    css: styles.css,
+    logo: styles.logo,
+    epoch: build.epoch ?? null,
+  };
+  return reports.map((report) => {
+    const file = `${report.file}.${format}`;
+    const inputs = inputsDigest(shared, reportFingerprint(report));
+    return { report, file, candidate: { kind: report.kind, id: report.id, file, inputs } };
+  });
+}
+
+function candidatesOf(jobs: readonly Job[]): Candidate[] {
+  return jobs.map((job) => job.candidate);
+}
+
+/** Writes index.html, with the organisation's charts drawn afresh (in Node: some 80 ms); returns its path. */
+async function writeIndex(
+  planned: readonly PlannedReport[],
+  input: Omit<Parameters<typeof renderIndex>[0], 'charts'>,
+): Promise<string> {
+  const organisation = planned.find((report) => report.kind === 'organisation');
+  const charts = organisation === undefined ? [] : [...(await drawCharts(organisation)).values()];
+  const file = resolveInside(input.yearDir, 'index.html');
+  await writeFileAtomic(file, renderIndex({ ...input, charts }));
+  return file;
+}
+
+/** A report of this build: what it renders, where it goes, and its inputs as the incremental check sees them. */
+interface Job extends ReportJob {
+  candidate: Candidate;
+}
+
+/**
+ * Produces the reports (render → print → write), recording each in the
+ * manifest once it is whole on disk and telling its outcome; a long build
+ * writes its manifest now and then, so that a build killed midway resumes.
+ */
+async function writeAll(
+  todo: readonly Job[],
+  production: Production,
+  manifest: Manifest,
+  progress: Progress,
+  checkpoint: () => Promise<unknown>,
+): Promise<void> {
+  // No browser: say so (exit 2) before anything is printed.
+  if (production.format === 'pdf') await production.session.browserPath();
+  let last = performance.now();
+  for await (const produced of produceReports(todo, production)) {
+    if ('error' in produced) {
+      progress.settle(produced.job, 'failed', produced.error);
+      continue;
+    }
+    recordWritten(manifest, produced.job.candidate, produced.written);
+    progress.settle(produced.job, 'written');
+    if (performance.now() - last < CHECKPOINT_MS) continue;
+    last = performance.now();
+    await checkpoint().catch(() => undefined);
+  }
+  production.timings.launch += production.session.stats.launchMs;
+  production.timings.print += production.session.stats.printMs;
+}
+
+/** Each report's outcome, told to `onProgress` as it settles. */
+interface Progress {
+  settle: (job: Job, status: ReportStatus, error?: RevueError) => void;
+  /** The outcome of a job of this build (failed if it never settled). */
+  outcomeOf: (job: Job) => ReportOutcome;
+  /** A report of the year as the index lists it: this build's outcome, or another shard's report (up to date). */
+  listed: (report: PlannedReport, format: Format) => ReportOutcome;
+}
+
+function progressOf(jobs: readonly Job[], yearDir: string, onProgress: BuildOptions['onProgress']): Progress {
+  const outcomes = new Map<PlannedReport, ReportOutcome>();
+  const outcome = (report: PlannedReport, file: string, status: ReportStatus, error?: RevueError): ReportOutcome => ({
+    kind: report.kind,
+    id: report.id,
+    name: report.name,
+    file: resolveInside(yearDir, file),
+    status,
+    ...(error === undefined ? {} : { error }),
+  });
+  return {
+    settle(job, status, error) {
+      const settled = outcome(job.report, job.file, status, error);
+      outcomes.set(job.report, settled);
+      const done = outcomes.size;
+      onProgress?.({
+        kind: 'report',
+        file: settled.file,
+        status,
+        ...(error === undefined ? {} : { error }),
+        done,
+        total: jobs.length,
+      });
+    },
+    outcomeOf: (job) =>
+      outcomes.get(job.report) ??
+      outcome(job.report, job.file, 'failed', new RenderError('the report was never rendered')),
+    listed: (report, format) => outcomes.get(report) ?? outcome(report, `${report.file}.${format}`, 'skipped'),
+  };
+}
+
+function browserSession(options: BuildOptions): BrowserSession {
+  return new BrowserSession({
+    ...(options.browser === undefined ? {} : { executablePath: options.browser }),
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.env === undefined ? {} : { env: options.env }),
+  });
+}
+
+/** The date stamped in the documents: SOURCE_DATE_EPOCH for a reproducible build, else now. */
+function stampOf(options: BuildOptions): Date {
+  return options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000);
+}
+
+function noTimings(): BuildTimings {
+  return {
     load: 0,
     validate: 0,
     analyze: 0,
@@ -141,215 +352,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     write: 0,
     index: 0,
   };
-  const time = timer(timings);
-  const data = options.data ?? 'data';
-  const out = options.out ?? 'output';
-  const shard = checkShard(options.shard ?? WHOLE);
-  const done = (partial: Omit<BuildResult, 'durationMs' | 'timings' | 'shard'>): BuildResult => ({
-    ...partial,
-    shard,
-    durationMs: performance.now() - started,
-    timings,
-  });
-
-  const workspace = await time('load', () => loadWorkspace(data));
-  const validation = await time('validate', () => validateWorkspace(workspace));
-  options.onProgress?.({ kind: 'validated', diagnostics: validation.diagnostics });
-  if (validation.dataset === undefined)
-    return done({
-      ok: false,
-      year: null,
-      diagnostics: validation.diagnostics,
-      reports: [],
-      index: null,
-      manifest: null,
-    });
-  const dataset = validation.dataset;
-
-  const year = chooseYear(dataset, options.year);
-  const figures = await time('analyze', () => computeFigures(dataset, year));
-  checkReps(figures, options.reps);
-  const format = options.htmlOnly === true ? 'html' : 'pdf';
-  const tool = await toolVersion();
-  const { templates, styles, planned, mine } = await time('plan', async () => {
-    const templates = await loadTemplates({
-      userDir: options.templates ?? path.join(path.dirname(path.resolve(data)), 'templates'),
-    });
-    const styles = await documentStyles(dataset, templates);
-    const { reports: planned } = planReports(dataset, figures, { reps: options.reps });
-    const shared: SharedInputs = {
-      tool,
-      format,
-      paper: paperOf(dataset),
-      templates: templates.digest,
-      css: styles.css,
-      logo: styles.logo,
-      epoch: options.sourceDateEpoch ?? null,
-    };
-    // This shard's reports, each with its output file and the digest of its inputs.
-    const mine: Job[] = selectShard(planned, shard).map((report) => ({
-      report,
-      candidate: {
-        kind: report.kind,
-        id: report.id,
-        file: `${report.file}.${format}`,
-        inputs: inputsDigest(shared, reportFingerprint(report)),
-      },
-    }));
-    return { templates, styles, planned, mine };
-  });
-
-  const yearDir = path.join(out, String(year));
-  await using session = new BrowserSession({
-    ...(options.browser === undefined ? {} : { executablePath: options.browser }),
-    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-    ...(options.env === undefined ? {} : { env: options.env }),
-  });
-  // A first build of PDFs needs the browser: without one, say so (exit 2) before creating anything.
-  if (format === 'pdf' && !(await isDirectory(yearDir))) await session.browserPath();
-  await using _lock = await acquireLock(
-    path.join(yearDir, shard.count === 1 ? '.revue-build.lock' : `.revue-build.${shard.index}-of-${shard.count}.lock`),
-    {
-      timeoutMs: options.lockTimeout ?? 0,
-    },
-  );
-
-  // What is up to date is skipped: neither drawn nor printed.
-  const organisation = mine.find((job) => job.report.kind === 'organisation');
-  const writesIndex = rendersGroups(shard);
-  const check = await time('check', () =>
-    checkOutputs(
-      yearDir,
-      shard,
-      mine.map((job) => job.candidate),
-      {
-        tool,
-        force: options.force === true,
-        partial: options.reps !== undefined && options.reps.length > 0,
-        organisationInputs: organisation?.candidate.inputs,
-      },
-    ),
-  );
-  const { manifest } = check;
-  const outcomes = new Map<PlannedReport, ReportOutcome>();
-  const outcomeOf = (job: Job, status: ReportStatus, error?: unknown): ReportOutcome => ({
-    kind: job.report.kind,
-    id: job.report.id,
-    name: job.report.name,
-    file: resolveInside(yearDir, job.candidate.file),
-    status,
-    ...(error === undefined ? {} : { error: asRevueError(error) }),
-  });
-  const settle = (job: Job, outcome: ReportOutcome): void => {
-    outcomes.set(job.report, outcome);
-    options.onProgress?.({
-      kind: 'report',
-      file: outcome.file,
-      status: outcome.status,
-      ...(outcome.error === undefined ? {} : { error: outcome.error }),
-      done: outcomes.size,
-      total: mine.length,
-    });
-  };
-  options.onProgress?.({ kind: 'start', total: mine.length, year });
-  for (const job of mine) if (check.upToDate.has(job.candidate.file)) settle(job, outcomeOf(job, 'skipped'));
-
-  const todo = mine.filter((job) => !check.upToDate.has(job.candidate.file));
-  // The index shows the organisation's charts: cached in the manifest while that report is up to date.
-  let indexCharts = organisation !== undefined && !todo.includes(organisation) ? check.indexCharts : undefined;
-  if (todo.length > 0 || (writesIndex && organisation !== undefined && indexCharts === undefined)) {
-    // No browser: say so before anything is printed (exit 2).
-    if (format === 'pdf') await session.browserPath();
-    const date = options.sourceDateEpoch === undefined ? new Date() : new Date(options.sourceDateEpoch * 1000);
-    let checkpoint = performance.now();
-    await renderReports(todo, {
-      concurrency: options.concurrency ?? 2,
-      chartTime: (ms) => (timings.charts += ms),
-      render: (job, svgs) => {
-        if (job === organisation) indexCharts = [...svgs.values()];
-        const view = job.report.view((key) => svgs.get(key) ?? '');
-        const t = performance.now();
-        const html = templates.render(job.report.kind, { ...view, styles: styles.css, logo: styles.logo });
-        timings.html += performance.now() - t;
-        return { html, view };
-      },
-      print: (html, view) =>
-        format === 'html'
-          ? Promise.resolve(html)
-          : session.printPdf(html, { paper: paperOf(dataset), title: view.title }),
-      write: (job, printed, view) =>
-        time('write', async () => {
-          const written =
-            typeof printed === 'string'
-              ? printed
-              : setPdfInfo(printed, { title: view.title, author: view.author, creator: 'revue', date });
-          await writeFileAtomic(resolveInside(yearDir, job.candidate.file), written);
-          // Named in the manifest only once the file is whole on disk.
-          recordWritten(manifest, job.candidate, written);
-        }),
-      settle: (job, error) => settle(job, outcomeOf(job, error === undefined ? 'written' : 'failed', error)),
-      afterChunk: async () => {
-        // A long build records its progress now and then: a build killed midway resumes there.
-        if (performance.now() - checkpoint < CHECKPOINT_MS) return;
-        checkpoint = performance.now();
-        await writeManifest(yearDir, shard, manifest).catch(() => undefined);
-      },
-    });
-    if (writesIndex && organisation !== undefined && indexCharts === undefined) {
-      // The organisation report is up to date, but its charts were not cached: draw them for the index.
-      const [drawn] = await time('charts', () => drawChunkCharts([organisation.report]));
-      if (drawn instanceof Map) indexCharts = [...drawn.values()];
-    }
-    const stats = session.stats;
-    timings.launch += stats.launchMs;
-    timings.print += stats.printMs;
-  }
-
-  const reports = mine.map(
-    (job) =>
-      outcomes.get(job.report) ??
-      outcomeOf(job, 'failed', new RevueError('RENDER_FAILED', 'the report was never rendered')),
-  );
-  let index: string | null = null;
-  if (writesIndex) {
-    const file = resolveInside(yearDir, 'index.html');
-    // Every report of the build, those of the other shards included.
-    const listed = planned.map(
-      (report): ReportOutcome =>
-        outcomes.get(report) ?? {
-          kind: report.kind,
-          id: report.id,
-          name: report.name,
-          file: resolveInside(yearDir, `${report.file}.${format}`),
-          status: 'skipped',
-        },
-    );
-    await time('index', () =>
-      writeFileAtomic(
-        file,
-        renderIndex({
-          dataset,
-          figures,
-          templates,
-          styles: styles.css,
-          outcomes: listed,
-          yearDir,
-          charts: indexCharts ?? [],
-        }),
-      ),
-    );
-    if (organisation !== undefined && indexCharts !== undefined)
-      manifest.indexCharts = { inputs: organisation.candidate.inputs, svgs: indexCharts };
-    index = file;
-  }
-  const manifestPath = await time('write', () => writeManifest(yearDir, shard, manifest));
-  return done({ ok: true, year, diagnostics: validation.diagnostics, reports, index, manifest: manifestPath });
-}
-
-/** A report of this build, with what the incremental check knows of it. */
-interface Job {
-  report: PlannedReport;
-  candidate: Candidate;
 }
 
 /** `time(stage, work)`: runs work, adding its duration to the stage. */
@@ -369,76 +371,4 @@ async function isDirectory(dir: string): Promise<boolean> {
     (info) => info.isDirectory(),
     () => false,
   );
-}
-
-let version: Promise<string> | undefined;
-
-/** revue's version (package.json): part of every report's inputs. */
-function toolVersion(): Promise<string> {
-  version ??= readFile(new URL('../package.json', import.meta.url), 'utf8').then((text) => {
-    const value: unknown = JSON.parse(text);
-    const found = typeof value === 'object' && value !== null ? Reflect.get(value, 'version') : undefined;
-    return typeof found === 'string' ? found : 'unknown';
-  });
-  return version;
-}
-
-/** The year asked for, or the latest year folder (SPEC §6); a UsageError when there is none. */
-export function chooseYear(dataset: Dataset, wanted: number | undefined): number {
-  if (wanted === undefined) {
-    const latest = latestYear(dataset);
-    if (latest === null)
-      throw new UsageError('the workspace has no year folder yet', {
-        hint: 'create a folder such as data/2026 with one file per rep',
-      });
-    return latest;
-  }
-  if (!dataset.years.includes(wanted))
-    throw new UsageError(`no data for ${wanted}`, { hint: `years in the workspace: ${dataset.years.join(', ')}` });
-  return wanted;
-}
-
-function checkReps(figures: Figures, reps: readonly string[] | undefined): void {
-  const known = figures.reps.map((r) => r.id);
-  for (const id of reps ?? []) {
-    if (!known.includes(id))
-      throw new UsageError(`no rep "${id}" in ${figures.year}`, {
-        hint: didYouMean(id, known) ?? `reps: ${known.join(', ')}`,
-      });
-  }
-}
-
-function paperOf(dataset: Dataset): 'A4' | 'Letter' {
-  return dataset.framework.report?.paper ?? (dataset.framework.locale === 'fr' ? 'A4' : 'Letter');
-}
-
-interface DocumentStyles {
-  css: string;
-  logo: string | null;
-}
-
-/** The fonts, the accent colour and the stylesheet, all inline: the page loads nothing. */
-async function documentStyles(dataset: Dataset, templates: Templates): Promise<DocumentStyles> {
-  const accent = dataset.framework.report?.accent ?? '#0b5cad';
-  const css = [await fontFaceCss(), `:root { --accent: ${accent}; }`, templates.stylesheet].join('\n');
-  const logoName = dataset.framework.report?.logo;
-  const logo = logoName === undefined ? null : await logoDataUrl(path.join(dataset.root, logoName));
-  return { css, logo };
-}
-
-const IMAGE_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-};
-
-async function logoDataUrl(file: string): Promise<string> {
-  const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
-  if (type === undefined)
-    throw new UsageError(`the logo ${file} is not an image revue can embed`, {
-      hint: `use one of: ${Object.keys(IMAGE_TYPES).join(', ')}`,
-    });
-  return `data:${type};base64,${(await readFile(file)).toString('base64')}`;
 }

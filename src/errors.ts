@@ -61,6 +61,27 @@ export class TemplateError extends RevueError {
   }
 }
 
+/** A report could not be drawn or rendered (a chart, a template's output): that report fails, the others go on. */
+export class RenderError extends RevueError {
+  constructor(message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
+    super('RENDER_FAILED', message, options);
+  }
+}
+
+/** The browser could not be started, or failed while printing. */
+export class BrowserError extends RevueError {
+  constructor(message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
+    super('BROWSER_FAILED', message, options);
+  }
+}
+
+/** Another build holds the lock of the output folder. */
+export class LockedError extends RevueError {
+  constructor(message: string, options: { hint?: string | undefined } = {}) {
+    super('LOCKED', message, options);
+  }
+}
+
 /** Writing the output failed (read-only folder, disk full, …). */
 export class WriteError extends RevueError {
   constructor(message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
@@ -70,4 +91,10 @@ export class WriteError extends RevueError {
 
 export function isRevueError(error: unknown): error is RevueError {
   return error instanceof RevueError;
+}
+
+/** Any failure of one report as a RevueError: a RevueError as it is, anything else as a RenderError. */
+export function asRevueError(error: unknown): RevueError {
+  if (error instanceof RevueError) return error;
+  return new RenderError(error instanceof Error ? error.message : String(error), { cause: error });
 }

@@ -10,11 +10,6 @@
  * data as diagnostics (never as an exception); it throws a `RevueError`
  * (`UsageError`, `TemplateError`, `BrowserNotFoundError`, …) for what stops it.
  */
-import { computeFigures, type Figures } from './analyze/index.js';
-import { chooseYear } from './build.js';
-import type { Diagnostic } from './model/dataset.js';
-import { validate } from './validate/index.js';
-
 export { build } from './build.js';
 export type { BuildOptions, BuildResult, ProgressEvent, ReportOutcome } from './build.js';
 export { watchBuild } from './watch.js';
@@ -23,6 +18,8 @@ export { init } from './init/init-workspace.js';
 export type { InitOptions, InitResult } from './init/init-workspace.js';
 export type { InitLocale } from './init/files.js';
 export { validate } from './validate/index.js';
+export { figures } from './figures.js';
+export type { FiguresOptions } from './figures.js';
 export type { ValidateOptions, ValidationResult } from './validate/index.js';
 export { figuresToCsv, stringifyFigures } from './analyze/index.js';
 export type {
@@ -37,22 +34,15 @@ export type {
 export type { Dataset, Diagnostic, RepRecord } from './model/dataset.js';
 export type { Framework, RepYear, Assessment, Goal } from './model/schema.js';
 export { jsonSchema } from './model/json-schema.js';
-export { RevueError, UsageError, BrowserNotFoundError, TemplateError, WriteError } from './errors.js';
+export {
+  RevueError,
+  UsageError,
+  BrowserNotFoundError,
+  BrowserError,
+  RenderError,
+  TemplateError,
+  WriteError,
+  LockedError,
+} from './errors.js';
+export type { ErrorCode, SourcePosition } from './errors.js';
 export { findBrowser } from './print/find-browser.js';
-
-export interface FiguresOptions {
-  /** The workspace's data folder. Default: `data`. */
-  data?: string;
-  /** The year. Default: the latest year folder. */
-  year?: number;
-}
-
-/**
- * The figures of SPEC §5 for a year, or the diagnostics when the data is
- * invalid (`figures` is then undefined).
- */
-export async function figures(options: FiguresOptions = {}): Promise<{ figures?: Figures; diagnostics: Diagnostic[] }> {
-  const { dataset, diagnostics } = await validate(options.data === undefined ? {} : { data: options.data });
-  if (dataset === undefined) return { diagnostics };
-  return { figures: computeFigures(dataset, chooseYear(dataset, options.year)), diagnostics };
-}

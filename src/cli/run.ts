@@ -2,14 +2,12 @@
  * The command line: a thin layer over the library. It gets argv and the
  * streams from bin.ts, the only file that touches process.argv and process.exit.
  */
-import { readFileSync } from 'node:fs';
 import type { ArgsDef } from 'citty';
 import { isRevueError, UsageError } from '../errors.js';
+import { VERSION as version } from '../version.js';
 import { createConsole, type CliIO, type Console } from './context.js';
-import { EXIT, type ExitCode } from './exit.js';
+import { EXIT, EXIT_FOR, type ExitCode } from './exit.js';
 import { commands, type CommandEntry } from './commands/index.js';
-
-const version: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const out = createConsole(io);
@@ -48,7 +46,7 @@ function report(error: unknown, out: Console, command: string): ExitCode {
     out.say(`${out.style.red('error')}: ${error.message}`);
     if (error.hint !== undefined) out.say(`  ${out.style.cyan('hint')}: ${error.hint}`);
     if (error.code === 'USAGE') out.say(`  run "revue ${command} --help" for usage`);
-    return error.code === 'USAGE' || error.code === 'BROWSER_NOT_FOUND' ? EXIT.usage : EXIT.failed;
+    return EXIT_FOR[error.code];
   }
   if (error instanceof Error && error.name === 'CLIError') {
     out.say(`${out.style.red('error')}: ${error.message}`);

@@ -1,5 +1,5 @@
 /** The English example workspace that `revue init --locale en` writes. */
-import type { WorkspaceContent } from './files.js';
+import type { WorkspaceContent } from './content.js';
 
 export function englishWorkspace(year: number): WorkspaceContent {
   return {

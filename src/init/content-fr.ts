@@ -1,5 +1,5 @@
 /** The French example workspace that `revue init --locale fr` writes. */
-import type { WorkspaceContent } from './files.js';
+import type { WorkspaceContent } from './content.js';
 
 export function frenchWorkspace(year: number): WorkspaceContent {
   return {

@@ -9,11 +9,6 @@ import { frenchWorkspace } from './content-fr.js';
 
 export type InitLocale = 'fr' | 'en';
 
-/** The YAML text of an example workspace, in one language. */
-export interface WorkspaceContent {
-  framework: string;
-  rep: { id: string; text: string };
-}
 
 export interface InitFile {
   /** Relative to the workspace folder, with `/` separators. */

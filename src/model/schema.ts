@@ -38,11 +38,9 @@ export function isCalendarDate(value: string): boolean {
 }
 
 const slug = (what: string) =>
-  z
-    .string()
-    .regex(SLUG, {
-      message: `${what} must be a lowercase slug such as "new-business" (letters, digits and single hyphens)`,
-    });
+  z.string().regex(SLUG, {
+    message: `${what} must be a lowercase slug such as "new-business" (letters, digits and single hyphens)`,
+  });
 
 /** An id that must be one of `known`; without `known` any slug passes. */
 function reference(what: string, known: readonly string[] | undefined) {

@@ -19,8 +19,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import puppeteer, { ProtocolError, type Browser, type Page } from 'puppeteer';
-import { RevueError, UsageError, isRevueError } from '../errors.js';
+import { BrowserError, RevueError, UsageError, isRevueError } from '../errors.js';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
+import { setPdfInfo } from './pdf-metadata.js';
 import { printOnPage, type PrintOptions, type PrintResult } from './print-page.js';
 
 export interface BrowserSessionOptions {
@@ -149,9 +150,10 @@ export class BrowserSession implements AsyncDisposable {
     }
   }
 
-  /** Prints static HTML to PDF: see `print`. */
+  /** Prints static HTML to PDF (see `print`), with the title and the metadata of `options` set in it. */
   async printPdf(html: string, options: PrintOptions): Promise<Uint8Array> {
-    return (await this.print(html, options)).pdf;
+    const { pdf } = await this.print(html, options);
+    return options.metadata === undefined ? pdf : setPdfInfo(pdf, { title: options.title, ...options.metadata });
   }
 
   /** Closes the browser and removes its profile. Safe to call more than once. */
@@ -240,7 +242,7 @@ export class BrowserSession implements AsyncDisposable {
   }
 
   async #acquire(): Promise<Running> {
-    if (this.#closing !== undefined) throw new RevueError('BROWSER_FAILED', 'The browser session is closed.');
+    if (this.#closing !== undefined) throw new BrowserError('The browser session is closed.');
     const current = this.#current;
     if (current !== undefined) {
       const running = await current;
@@ -288,7 +290,7 @@ export class BrowserSession implements AsyncDisposable {
       return { browser, userDataDir, jobs: 0, active: 0 };
     } catch (error: unknown) {
       await this.#removeProfile(userDataDir);
-      throw new RevueError('BROWSER_FAILED', `Could not start the browser at ${found.path}: ${message(error)}`, {
+      throw new BrowserError(`Could not start the browser at ${found.path}: ${message(error)}`, {
         cause: error,
         hint:
           'Check that this browser runs on this machine (e.g. `' +
@@ -350,7 +352,7 @@ async function closeBrowser(browser: Browser): Promise<void> {
 
 function wrap(error: unknown, context: string): RevueError {
   if (isRevueError(error)) return error;
-  return new RevueError('BROWSER_FAILED', `${context}: ${message(error)}`, { cause: error });
+  return new BrowserError(`${context}: ${message(error)}`, { cause: error });
 }
 
 function message(error: unknown): string {

@@ -4,7 +4,7 @@
  * (Chromium ≥ 131) so that the footer is set in the report's embedded font,
  * is real text in the PDF and needs no script.
  */
-import { FONT_STACK } from './fonts.js';
+import { FONT_STACK } from '../render/fonts.js';
 
 /**
  * `@page` rules with default margins and the footer. They are placed first in

@@ -15,7 +15,7 @@
  * derived from the content: the same HTML and date give the same bytes.
  */
 import { createHash } from 'node:crypto';
-import { RevueError } from '../errors.js';
+import { RenderError } from '../errors.js';
 import { normalizeStructureIds } from './pdf-structure-ids.js';
 import { findObjectOffset, findStartXref, readDictObject, readXrefSection, type PdfValue } from './pdf-syntax.js';
 
@@ -87,8 +87,7 @@ export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
     ].join('');
     return new Uint8Array(Buffer.concat([out, Buffer.from(update, 'latin1')]));
   } catch (error: unknown) {
-    throw new RevueError(
-      'RENDER_FAILED',
+    throw new RenderError(
       `Could not set the PDF's metadata: ${error instanceof Error ? error.message : String(error)}`,
       {
         cause: error,

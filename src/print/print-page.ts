@@ -6,7 +6,9 @@
 import type { Page } from 'puppeteer';
 import { injectStyle, pageFooterCss } from './page-css.js';
 
-export type Paper = 'A4' | 'Letter';
+import type { Paper } from '../render/document.js';
+
+export type { Paper } from '../render/document.js';
 
 export interface PrintOptions {
   /** Paper size; wins over any `@page { size }` of the document. */
@@ -18,6 +20,12 @@ export interface PrintOptions {
    * margin boxes before the document's own styles. Default: true.
    */
   footer?: boolean;
+  /**
+   * The document's metadata besides its title (SPEC §6: author = organisation),
+   * written into the PDF after printing by `BrowserSession.printPdf`. With a
+   * `date`, the PDF is reproducible (SOURCE_DATE_EPOCH). Default: Chromium's.
+   */
+  metadata?: { author: string; creator?: string; date?: Date };
 }
 
 export interface PrintResult {

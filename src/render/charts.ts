@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { BasicPlatform, Chart, registerables, type ChartConfiguration, type Scale } from 'chart.js';
-import { RevueError } from '../errors.js';
-import { FONT_STACK } from '../print/fonts.js';
+import { RenderError } from '../errors.js';
+import { FONT_STACK } from './fonts.js';
 import type { ChartSpec } from './chart-specs.js';
 import { SvgContext, type MeasureText } from './svg-context.js';
 import { textMeasurer } from './text-metrics.js';
@@ -39,8 +39,7 @@ export async function renderCharts(specs: readonly ChartSpec[]): Promise<string[
       svgs.push(drawChart(spec, measure));
     } catch (error: unknown) {
       const label = spec.ariaLabel === '' ? `#${index + 1}` : spec.ariaLabel;
-      throw new RevueError(
-        'RENDER_FAILED',
+      throw new RenderError(
         `The chart "${label}" could not be drawn: ${error instanceof Error ? error.message : String(error)}`,
         { cause: error },
       );

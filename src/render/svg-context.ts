@@ -179,7 +179,8 @@ export class SvgContext {
 
   setLineDash(segments: readonly number[]): void {
     if (!Array.isArray(segments) || segments.some((n) => !Number.isFinite(n) || n < 0)) return;
-    this.#state.lineDash = segments.length % 2 === 1 ? [...segments, ...segments] : [...segments];
+    const dash: readonly number[] = segments;
+    this.#state.lineDash = dash.length % 2 === 1 ? [...dash, ...dash] : [...dash];
   }
 
   getLineDash(): number[] {

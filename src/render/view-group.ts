@@ -4,7 +4,7 @@
  * rep (team) or per team (organisation), and the coaching coverage per month.
  */
 import type { GroupFigures, OrganisationFigures, TeamFigures } from '../analyze/index.js';
-import { groupedBarChart, palette, radarChart, type ChartSpec } from './chart-specs.js';
+import { groupedBarChart, palette, type ChartSpec } from './chart-specs.js';
 import { deltaClass, labelsFor, type Figure, type ReportContext } from './view-common.js';
 
 export function teamCharts(team: TeamFigures, ctx: ReportContext): Record<string, ChartSpec> {

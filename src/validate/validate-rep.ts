@@ -15,7 +15,7 @@ let contextFree: RepSchema | undefined;
 function schemaFor(framework: Framework | undefined, year: number | undefined): RepSchema {
   if (framework === undefined || year === undefined) return (contextFree ??= repYearSchema());
   let byYear = schemas.get(framework);
-  if (byYear === undefined) schemas.set(framework, (byYear = new Map()));
+  if (byYear === undefined) schemas.set(framework, (byYear = new Map<number, RepSchema>()));
   let schema = byYear.get(year);
   if (schema === undefined) {
     schema = repYearSchema({

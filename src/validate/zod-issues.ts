@@ -1,6 +1,7 @@
 /** Turn the schema's issues into diagnostics at the YAML node's real position. */
 import type { z } from 'zod';
 import type { Diagnostic } from '../model/dataset.js';
+import { field } from '../model/field.js';
 import { describeValue, didYouMean } from '../model/text.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
 
@@ -68,7 +69,7 @@ export function issuesToDiagnostics(
 
 function hintOf(issue: z.core.$ZodIssue): string | undefined {
   if (issue.code !== 'custom') return undefined;
-  const hint = issue.params?.['hint'];
+  const hint: unknown = issue.params?.['hint'];
   return typeof hint === 'string' ? hint : undefined;
 }
 
@@ -94,7 +95,7 @@ export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let current = value;
   for (const segment of path) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = Reflect.get(current, segment);
+    current = field(current, segment);
   }
   return current;
 }

@@ -4,7 +4,7 @@
  */
 import pLimit from 'p-limit';
 import { emptyManifest, isUpToDate, readManifests, sha256, type Manifest } from './manifest.js';
-import type { Shard } from './shard.js';
+import type { Shard } from '../plan/shard.js';
 
 /** A report as the check sees it. */
 export interface Candidate {
@@ -21,8 +21,6 @@ export interface OutputCheck {
   upToDate: Set<string>;
   /** What this build will write as its manifest: so far, the up-to-date reports (and, for a partial build, the others' entries). */
   manifest: Manifest;
-  /** The organisation's charts for the index, when cached for `organisationInputs`. */
-  indexCharts: string[] | undefined;
 }
 
 /** Output files read at the same time while checking (a large organisation has thousands). */
@@ -32,14 +30,13 @@ export async function checkOutputs(
   yearDir: string,
   shard: Shard,
   candidates: readonly Candidate[],
-  options: { tool: string; force: boolean; partial: boolean; organisationInputs: string | undefined },
+  options: { tool: string; force: boolean; partial: boolean },
 ): Promise<OutputCheck> {
   const known = await readManifests(yearDir, shard);
   const manifest = emptyManifest(options.tool, shard);
   if (options.partial && known.own !== undefined) {
     // A build of a few reps (--rep) leaves the entries of the others as they were.
     Object.assign(manifest.reports, known.own.reports);
-    if (known.own.indexCharts !== undefined) manifest.indexCharts = known.own.indexCharts;
   }
   // A report is named again only once it is written, or found up to date.
   for (const candidate of candidates) Reflect.deleteProperty(manifest.reports, candidate.file);
@@ -58,11 +55,7 @@ export async function checkOutputs(
       ),
     );
   }
-  const indexCharts =
-    options.organisationInputs === undefined
-      ? undefined
-      : known.indexCharts.find((cached) => cached.inputs === options.organisationInputs)?.svgs;
-  return { upToDate, manifest, indexCharts };
+  return { upToDate, manifest };
 }
 
 /** Records a report just written whole. */

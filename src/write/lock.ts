@@ -17,7 +17,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { RevueError } from '../errors.js';
+import { LockedError } from '../errors.js';
+import { field } from '../model/field.js';
 import { writeFailure } from './atomic.js';
 
 export interface LockOptions {
@@ -104,10 +105,10 @@ async function readOwner(file: string): Promise<Owner | undefined> {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null) return undefined;
-    const pid = Reflect.get(value, 'pid');
-    const host = Reflect.get(value, 'host');
-    const started = Reflect.get(value, 'started');
-    const token = Reflect.get(value, 'token');
+    const pid = field(value, 'pid');
+    const host = field(value, 'host');
+    const started = field(value, 'started');
+    const token = field(value, 'token');
     if (typeof pid !== 'number' || typeof host !== 'string' || typeof started !== 'string' || typeof token !== 'string')
       return undefined;
     return { pid, host, started, token };
@@ -152,14 +153,13 @@ async function removeIfStill(file: string, stale: Owner | undefined): Promise<vo
   if (current?.token === stale?.token) await rm(file, { force: true });
 }
 
-function lockedError(file: string, holder: Owner | undefined, timeoutMs: number): RevueError {
+function lockedError(file: string, holder: Owner | undefined, timeoutMs: number): LockedError {
   const who =
     holder === undefined
       ? 'another build'
       : `pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`} (a build started ${holder.started})`;
   const waited = timeoutMs > 0 ? `, still after ${formatSeconds(timeoutMs)}` : '';
-  return new RevueError(
-    'LOCKED',
+  return new LockedError(
     `another build is writing to ${path.dirname(file)}: the lock ${file} is held by ${who}${waited}`,
     {
       hint: 'wait for it to finish, or delete the lock file if no build is running',

@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { WHOLE, type Shard } from './shard.js';
+import { WHOLE, type Shard } from '../plan/shard.js';
 import { writeFileAtomic } from './atomic.js';
 
 /** Bumped when the meaning of a digest changes: older manifests are then ignored. */
@@ -41,17 +41,19 @@ export interface Manifest {
   shard: string | null;
   /** By file, relative to the year's output folder, with `/`: `reps/alice-martin.pdf`. */
   reports: Record<string, ManifestEntry>;
-  /**
-   * The organisation's charts as drawn for the index page, with the inputs
-   * digest of the organisation report they were drawn for: an index can be
-   * rewritten without a browser when that report is up to date.
-   */
-  indexCharts?: { inputs: string; svgs: string[] };
 }
 
 /** The manifest file of a shard (or of a whole build) in a year's output folder. */
 export function manifestFile(yearDir: string, shard: Shard = WHOLE): string {
   return path.join(yearDir, shard.count === 1 ? `${PREFIX}.json` : `${PREFIX}.${shard.index}-of-${shard.count}.json`);
+}
+
+/** The lock a build of `shard` holds on a year's output folder while it writes there (write/lock.ts). */
+export function lockFile(yearDir: string, shard: Shard = WHOLE): string {
+  return path.join(
+    yearDir,
+    shard.count === 1 ? '.revue-build.lock' : `.revue-build.${shard.index}-of-${shard.count}.lock`,
+  );
 }
 
 export function sha256(data: string | Uint8Array): string {
@@ -64,12 +66,10 @@ export interface KnownOutputs {
   own: Manifest | undefined;
   /** Every entry of every manifest, by file. */
   entries: Map<string, ManifestEntry[]>;
-  /** Cached index charts, from any manifest. */
-  indexCharts: Array<NonNullable<Manifest['indexCharts']>>;
 }
 
 export async function readManifests(yearDir: string, shard: Shard = WHOLE): Promise<KnownOutputs> {
-  const known: KnownOutputs = { own: undefined, entries: new Map(), indexCharts: [] };
+  const known: KnownOutputs = { own: undefined, entries: new Map() };
   let names: string[];
   try {
     names = (await readdir(yearDir)).filter((name) => name.startsWith(PREFIX) && name.endsWith('.json')).sort();
@@ -83,7 +83,6 @@ export async function readManifests(yearDir: string, shard: Shard = WHOLE): Prom
     if (name === ownName) known.own = manifest;
     for (const [file, entry] of Object.entries(manifest.reports))
       known.entries.set(file, [...(known.entries.get(file) ?? []), entry]);
-    if (manifest.indexCharts !== undefined) known.indexCharts.push(manifest.indexCharts);
   }
   return known;
 }
@@ -151,11 +150,6 @@ function parseManifest(text: string): Manifest | undefined {
     shard: typeof value['shard'] === 'string' ? value['shard'] : null,
     reports,
   };
-  const charts = value['indexCharts'];
-  if (isRecord(charts) && typeof charts['inputs'] === 'string' && Array.isArray(charts['svgs'])) {
-    const svgs = charts['svgs'].filter((svg): svg is string => typeof svg === 'string');
-    manifest.indexCharts = { inputs: charts['inputs'], svgs };
-  }
   return manifest;
 }
 

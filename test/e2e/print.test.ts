@@ -12,7 +12,7 @@ import puppeteer, { CdpPage } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BrowserSession } from '../../src/print/browser.js';
 import { findBrowser } from '../../src/print/find-browser.js';
-import { FONT_STACK, fontFaceCss } from '../../src/print/fonts.js';
+import { FONT_STACK, fontFaceCss } from '../../src/render/fonts.js';
 import { setPdfInfo } from '../../src/print/pdf-metadata.js';
 import { renderCharts } from '../../src/render/charts.js';
 import { textMeasurer } from '../../src/render/text-metrics.js';

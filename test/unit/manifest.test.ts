@@ -33,7 +33,6 @@ const check = (
     tool: '0.1.0',
     force: options.force ?? false,
     partial: options.partial ?? false,
-    organisationInputs: undefined,
   });
 
 /** Writes the report file and records it in the manifest of `shard`. */

@@ -1,7 +1,7 @@
-/** `--shard K/N`: which reports each shard renders (src/write/shard.ts). */
+/** `--shard K/N`: which reports each shard renders (src/plan/shard.ts). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseShard, repSlice, selectShard, type Shard } from '../../src/write/shard.js';
+import { parseShard, repSlice, selectShard, type Shard } from '../../src/plan/shard.js';
 
 interface Report {
   kind: 'rep' | 'team' | 'organisation';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { defineCommand } from 'citty';
 import { build, type BuildOptions, type BuildResult } from '../../build.js';
 import { watchBuild } from '../../watch.js';
-import { parseShard } from '../../write/shard.js';
+import { parseShard } from '../../plan/shard.js';
 import { UsageError } from '../../errors.js';
 import type { Console } from '../context.js';
 import { EXIT, type ExitCode } from '../exit.js';

@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { figuresToCsv, stringifyFigures } from '../../analyze/index.js';
-import { figures } from '../../index.js';
+import { figures } from '../../figures.js';
 import type { Console } from '../context.js';
 import { EXIT } from '../exit.js';
 import { dataArg, parseYear, yearArg } from './shared-args.js';

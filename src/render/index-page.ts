@@ -1,24 +1,35 @@
 /** output/<year>/index.html: every report of the year, linked, with the organisation's charts (SPEC §6). */
 import path from 'node:path';
 import type { Figures } from '../analyze/index.js';
-import type { BuildResult } from '../build.js';
 import type { Dataset } from '../model/dataset.js';
-import { reportContext, labelsFor } from '../render/view-common.js';
-import type { Templates } from '../render/templates.js';
+import type { Templates } from './templates.js';
+import { labelsFor, reportContext } from './view-common.js';
+
+/** A report as the index lists it: written, up to date, or failed (with why). */
+export interface IndexEntry {
+  kind: 'rep' | 'team' | 'organisation';
+  id: string;
+  name: string;
+  /** The report's file, absolute or relative to the current folder. */
+  file: string;
+  status: 'written' | 'skipped' | 'failed';
+  error?: { message: string };
+}
 
 export function renderIndex(input: {
   dataset: Dataset;
   figures: Figures;
   templates: Templates;
   styles: string;
-  outcomes: BuildResult['reports'];
+  entries: readonly IndexEntry[];
   yearDir: string;
-  charts: string[];
+  /** The organisation's charts, as SVG. */
+  charts: readonly string[];
 }): string {
-  const { dataset, figures, outcomes } = input;
+  const { dataset, figures, entries: outcomes } = input;
   const ctx = reportContext(dataset.framework, figures.year);
   const labels = labelsFor(ctx.fmt, figures.year);
-  const entry = (o: BuildResult['reports'][number]) => ({
+  const entry = (o: IndexEntry) => ({
     name: o.name,
     href: path.relative(input.yearDir, o.file).split(path.sep).join('/'),
     failed: o.status === 'failed',

@@ -1,0 +1,147 @@
+/**
+ * render → print → write, for the reports of a build that are not up to
+ * date. Each report is drawn (its charts, in Node), rendered (its HTML),
+ * printed (its PDF, with its metadata) and written (whole, or not at all), in
+ * that order; the reports come out as they settle, each with the error that
+ * stopped it if one did. One report's failure is its own: the others go on.
+ *
+ * Charts are drawn a chunk of reports at a time while the browser prints the
+ * chunk before, so that the pages never wait for charts and memory holds two
+ * chunks' HTML whatever the size of the organisation.
+ */
+import { asRevueError, RenderError, type RevueError } from './errors.js';
+import type { BrowserSession } from './print/browser.js';
+import { renderCharts } from './render/charts.js';
+import type { DocumentStyles, Paper } from './render/document.js';
+import type { PlannedReport } from './render/plan.js';
+import type { Templates } from './render/templates.js';
+import { resolveInside, writeFileAtomic } from './write/atomic.js';
+
+/**
+ * Reports per printing page in a chunk: enough that the pages never wait for
+ * the next chunk's charts, few enough that memory holds two chunks' HTML.
+ */
+const CHUNK_PER_PAGE = 24;
+
+/** A report to produce, and the file it goes to, relative to the year's output folder. */
+export interface ReportJob {
+  report: PlannedReport;
+  file: string;
+}
+
+/** What every report of the build is produced with. */
+export interface Production {
+  templates: Templates;
+  styles: DocumentStyles;
+  format: 'pdf' | 'html';
+  paper: Paper;
+  /** Prints the PDFs (unused for HTML). */
+  session: BrowserSession;
+  /** Stamped in the PDFs: fixed for a reproducible build (SOURCE_DATE_EPOCH), else the build's time. */
+  date: Date;
+  yearDir: string;
+  /** Pages printing at the same time. */
+  concurrency: number;
+  /** Milliseconds spent in each stage, summed over the reports. */
+  timings: { charts: number; html: number; write: number; launch: number; print: number };
+}
+
+/** A report done: its bytes as written, or the error that stopped it. */
+export type Produced<J extends ReportJob> = { job: J; written: string | Uint8Array } | { job: J; error: RevueError };
+
+/** Produces `todo`, yielding each report as it settles (not in order). */
+export async function* produceReports<J extends ReportJob>(
+  todo: readonly J[],
+  production: Production,
+): AsyncGenerator<Produced<J>> {
+  const settled: Array<Produced<J>> = [];
+  let pending = 0;
+  let wake: (() => void) | undefined;
+  const done = (result: Produced<J>): void => {
+    pending--;
+    settled.push(result);
+    wake?.();
+  };
+  const start = (job: J, charts: Map<string, string> | RevueError): void => {
+    pending++;
+    const produced =
+      charts instanceof Map ? produceReport(job, charts, production) : Promise.reject<string | Uint8Array>(charts);
+    void produced.then(
+      (written) => done({ job, written }),
+      (error: unknown) => done({ job, error: asRevueError(error) }),
+    );
+  };
+
+  const chunks = chunked(todo, CHUNK_PER_PAGE * production.concurrency);
+  let charts = drawChunk(chunks[0], production);
+  for (const [i, chunk] of chunks.entries()) {
+    const drawn = await charts;
+    chunk.forEach((job, j) => start(job, drawn[j] ?? new RenderError('the charts were not drawn')));
+    // The next chunk's charts are drawn while this one prints.
+    charts = drawChunk(chunks[i + 1], production);
+    yield* settled.splice(0);
+  }
+  while (pending > 0 || settled.length > 0) {
+    if (settled.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+    yield* settled.splice(0);
+  }
+}
+
+/** One report whose charts are drawn: render, print, write. */
+async function produceReport(
+  job: ReportJob,
+  charts: Map<string, string>,
+  production: Production,
+): Promise<string | Uint8Array> {
+  const { templates, styles, timings } = production;
+  const view = job.report.view((key) => charts.get(key) ?? '');
+  let started = performance.now();
+  const html = templates.render(job.report.kind, { ...view, styles: styles.css, logo: styles.logo });
+  timings.html += performance.now() - started;
+
+  const written =
+    production.format === 'html'
+      ? html
+      : await production.session.printPdf(html, {
+          paper: production.paper,
+          title: view.title,
+          metadata: { author: view.author, creator: 'revue', date: production.date },
+        });
+
+  started = performance.now();
+  await writeFileAtomic(resolveInside(production.yearDir, job.file), written);
+  timings.write += performance.now() - started;
+  return written;
+}
+
+/**
+ * The charts of each report of a chunk, one map per report (key → SVG), or
+ * the error that stopped its charts: a chart that cannot be drawn fails its
+ * own report, not its neighbours'.
+ */
+async function drawChunk(
+  chunk: readonly ReportJob[] | undefined,
+  production: Production,
+): Promise<Array<Map<string, string> | RevueError>> {
+  if (chunk === undefined) return [];
+  const started = performance.now();
+  const drawn: Array<Map<string, string> | RevueError> = [];
+  for (const job of chunk) drawn.push(await drawCharts(job.report).catch(asRevueError));
+  production.timings.charts += performance.now() - started;
+  return drawn;
+}
+
+/** The charts of one report, by key. */
+export async function drawCharts(report: PlannedReport): Promise<Map<string, string>> {
+  const entries = Object.entries(report.charts);
+  const svgs = await renderCharts(entries.map(([, spec]) => spec));
+  return new Map(entries.map(([key], i) => [key, svgs[i] ?? '']));
+}
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  const step = Math.max(1, size);
+  for (let start = 0; start < items.length; start += step) chunks.push(items.slice(start, start + step));
+  return chunks;
+}

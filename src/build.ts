@@ -98,6 +98,8 @@ export interface ReportOutcome {
   file: string;
   status: ReportStatus;
   error?: RevueError;
+  /** What went wrong without stopping the report (e.g. a PDF that is valid but not reproducible). */
+  warnings?: string[];
 }
 
 /**
@@ -186,6 +188,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       timings,
       concurrency,
       date: stampOf(options),
+      reproducible: epoch !== undefined,
     };
     await writeAll(todo, production, manifest, progress, () => writeManifest(yearDir, shard, manifest));
   }
@@ -276,7 +279,7 @@ async function writeAll(
       continue;
     }
     recordWritten(manifest, produced.job.candidate, produced.written);
-    progress.settle(produced.job, 'written');
+    progress.settle(produced.job, 'written', undefined, produced.warnings);
     if (performance.now() - last < CHECKPOINT_MS) continue;
     last = performance.now();
     await checkpoint().catch(() => undefined);
@@ -287,7 +290,7 @@ async function writeAll(
 
 /** Each report's outcome, told to `onProgress` as it settles. */
 interface Progress {
-  settle: (job: Job, status: ReportStatus, error?: RevueError) => void;
+  settle: (job: Job, status: ReportStatus, error?: RevueError, warnings?: readonly string[]) => void;
   /** The outcome of a job of this build (failed if it never settled). */
   outcomeOf: (job: Job) => ReportOutcome;
   /** A report of the year as the index lists it: this build's outcome, or another shard's report (up to date). */
@@ -305,8 +308,11 @@ function progressOf(jobs: readonly Job[], yearDir: string, onProgress: BuildOpti
     ...(error === undefined ? {} : { error }),
   });
   return {
-    settle(job, status, error) {
-      const settled = outcome(job.report, job.file, status, error);
+    settle(job, status, error, warnings = []) {
+      const settled = {
+        ...outcome(job.report, job.file, status, error),
+        ...(warnings.length === 0 ? {} : { warnings: [...warnings] }),
+      };
       outcomes.set(job.report, settled);
       const done = outcomes.size;
       onProgress?.({

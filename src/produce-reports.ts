@@ -39,6 +39,8 @@ export interface Production {
   session: BrowserSession;
   /** Stamped in the PDFs: fixed for a reproducible build (SOURCE_DATE_EPOCH), else the build's time. */
   date: Date;
+  /** A reproducible build was asked for: a PDF that cannot be made reproducible fails its report. */
+  reproducible: boolean;
   yearDir: string;
   /** Pages printing at the same time. */
   concurrency: number;
@@ -46,8 +48,9 @@ export interface Production {
   timings: { charts: number; html: number; write: number; launch: number; print: number };
 }
 
-/** A report done: its bytes as written, or the error that stopped it. */
-export type Produced<J extends ReportJob> = { job: J; written: string | Uint8Array } | { job: J; error: RevueError };
+/** A report done: its bytes as written and what it warned of, or the error that stopped it. */
+export type Produced<J extends ReportJob> =
+  { job: J; written: string | Uint8Array; warnings: string[] } | { job: J; error: RevueError };
 
 /** Produces `todo`, yielding each report as it settles (not in order). */
 export async function* produceReports<J extends ReportJob>(
@@ -64,10 +67,13 @@ export async function* produceReports<J extends ReportJob>(
   };
   const start = (job: J, charts: Map<string, string> | RevueError): void => {
     pending++;
+    const warnings: string[] = [];
     const produced =
-      charts instanceof Map ? produceReport(job, charts, production) : Promise.reject<string | Uint8Array>(charts);
+      charts instanceof Map
+        ? produceReport(job, charts, production, warnings)
+        : Promise.reject<string | Uint8Array>(charts);
     void produced.then(
-      (written) => done({ job, written }),
+      (written) => done({ job, written, warnings }),
       (error: unknown) => done({ job, error: asRevueError(error) }),
     );
   };
@@ -93,6 +99,7 @@ async function produceReport(
   job: ReportJob,
   charts: Map<string, string>,
   production: Production,
+  warnings: string[],
 ): Promise<string | Uint8Array> {
   const { templates, styles, timings } = production;
   const view = job.report.view((key) => charts.get(key) ?? '');
@@ -106,7 +113,13 @@ async function produceReport(
       : await production.session.printPdf(html, {
           paper: production.paper,
           title: view.title,
-          metadata: { author: view.author, creator: 'revue', date: production.date },
+          metadata: {
+            author: view.author,
+            creator: 'revue',
+            date: production.date,
+            reproducible: production.reproducible,
+            warn: (message) => warnings.push(message),
+          },
         });
 
   started = performance.now();

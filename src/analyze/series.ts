@@ -3,6 +3,7 @@
  * one year's file, and the arithmetic shared by the figure modules.
  */
 import type { RepYear } from '../model/schema.js';
+import { compareText } from '../model/text.js';
 import type { ScorePoint } from './types.js';
 
 /**
@@ -42,7 +43,4 @@ export function difference(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : a - b;
 }
 
-/** Code-unit order: the same on every machine, whatever the locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareText } from '../model/text.js';

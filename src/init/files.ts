@@ -9,7 +9,6 @@ import { frenchWorkspace } from './content-fr.js';
 
 export type InitLocale = 'fr' | 'en';
 
-
 export interface InitFile {
   /** Relative to the workspace folder, with `/` separators. */
   path: string;

@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../model/dataset.js';
+import { compareText } from '../model/text.js';
 
 /** A YAML file is a few kilobytes; anything this large is a mistake or an attack. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -74,7 +75,7 @@ export async function loadWorkspace(root: string): Promise<LoadedWorkspace> {
     return readText(file, problem);
   };
 
-  const sorted = [...entries].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = [...entries].sort((a, b) => compareText(a.name, b.name));
   const siblingFiles = sorted.filter((e) => !e.isDirectory()).map((e) => e.name);
   let framework: SourceFile | undefined;
   const frameworkName = siblingFiles.find((name) => /^framework\.ya?ml$/.test(name));
@@ -108,7 +109,7 @@ export async function loadWorkspace(root: string): Promise<LoadedWorkspace> {
       problem('error', folder, `cannot read the folder: ${reasonOf(error)}`);
       continue;
     }
-    for (const child of children.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const child of children.sort((a, b) => compareText(a.name, b.name))) {
       const file = path.join(folder, child.name);
       if (child.name.startsWith('.')) continue;
       if (child.isDirectory() || !YAML_FILE.test(child.name)) {

@@ -64,3 +64,12 @@ export function slugify(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/**
+ * Code-unit order: the same on every machine, whatever the locale of the
+ * process (`localeCompare` without a locale follows LANG: under da_DK "aa"
+ * sorts after "z"). For ids, file names and dates, which are ASCII.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -17,6 +17,7 @@
  * rep moves at most one rep across each slice boundary.
  */
 import { UsageError } from '../errors.js';
+import { compareText } from '../model/text.js';
 
 export interface Shard {
   /** 1-based: the K of `--shard K/N`. */
@@ -61,7 +62,7 @@ export function rendersGroups(shard: Shard): boolean {
 export function selectShard<T extends { kind: string; id: string }>(reports: readonly T[], shard: Shard): T[] {
   checkShard(shard);
   if (shard.count === 1) return [...reports];
-  const reps = reports.filter((r) => r.kind === 'rep').sort((a, b) => compareIds(a.id, b.id));
+  const reps = reports.filter((r) => r.kind === 'rep').sort((a, b) => compareText(a.id, b.id));
   const groups = reports.filter((r) => r.kind !== 'rep');
   const [start, end] = repSlice(reps.length, groups.length, shard);
   const mine = new Set<T>(reps.slice(start, end));
@@ -84,9 +85,4 @@ export function repSlice(reps: number, groups: number, shard: Shard): [number, n
   const rest = reps - first;
   const cut = (k: number) => first + Math.floor((rest * k) / (count - 1));
   return [cut(index - 2), cut(index - 1)];
-}
-
-/** Code-unit order, the same on every machine whatever its locale. */
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -237,7 +237,7 @@ function compareVersions(a: string, b: string): number {
   const right = b.split('.').map(Number);
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
     const diff = (left[i] ?? 0) - (right[i] ?? 0);
-    if (Number.isNaN(diff)) return a.localeCompare(b);
+    if (Number.isNaN(diff)) return a.localeCompare(b, 'en');
     if (diff !== 0) return diff;
   }
   return 0;

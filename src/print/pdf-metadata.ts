@@ -27,12 +27,28 @@ export interface PdfInfo {
   creator?: string;
   /** When the document was made: sets CreationDate and ModDate, and makes the output reproducible. */
   date?: Date;
+  /**
+   * A reproducible build was asked for (SOURCE_DATE_EPOCH): a PDF whose
+   * structure ids cannot be renumbered is then an error, since it would
+   * differ from build to build. Default: false, and it is a warning.
+   */
+  reproducible?: boolean;
+  /** Told what could not be done but leaves a valid PDF (see `reproducible`). */
+  warn?: (message: string) => void;
 }
 
 /** Returns a copy of `pdf` with an Info dictionary holding `info`, appended as an incremental update. */
 export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   const out = Buffer.from(pdf);
-  normalizeStructureIds(out);
+  const renumbered = normalizeStructureIds(out);
+  if ('failed' in renumbered) {
+    const message = `the PDF's structure ids could not be renumbered: ${renumbered.failed}`;
+    if (info.reproducible === true)
+      throw new RenderError(`${message}, so two builds would not give the same bytes`, {
+        hint: 'report this to revue with the browser version; unset SOURCE_DATE_EPOCH to build anyway',
+      });
+    info.warn?.(`${message}: this PDF is valid but not reproducible`);
+  }
   const text = out.toString('latin1');
   try {
     const startxref = findStartXref(text);

@@ -19,26 +19,33 @@ type Dict = Extract<PdfValue, { kind: 'dict' }>;
 const NODE_ID = /^\(node(\d+)\)$/;
 
 /**
- * Renumbers the structure element ids of `pdf` (in place). Does nothing when
- * the file has no structure ids, or is laid out in a way this does not know
- * (then the ids are left as Chromium wrote them).
+ * What renumbering did: how many ids it renamed (0 for a file without any),
+ * or why it could not. A file it cannot follow keeps Chromium's ids: still a
+ * valid PDF, only not reproducible, which the caller must make known.
  */
-export function normalizeStructureIds(pdf: Buffer): void {
-  let writes: Array<{ at: number; text: string }> | undefined;
+export type Renumbering = { renamed: number } | { failed: string };
+
+/** Renumbers the structure element ids of `pdf` in place. */
+export function normalizeStructureIds(pdf: Buffer): Renumbering {
+  let writes: Array<{ at: number; text: string }> | string;
   try {
     writes = renumbering(pdf.toString('latin1'));
-  } catch {
-    // A file this reader does not follow keeps Chromium's ids: still a valid PDF, only not reproducible.
-    return;
+  } catch (error: unknown) {
+    return { failed: `its structure cannot be read (${error instanceof Error ? error.message : String(error)})` };
   }
-  for (const write of writes ?? []) pdf.write(write.text, write.at, 'latin1');
+  if (typeof writes === 'string') return { failed: writes };
+  for (const write of writes) pdf.write(write.text, write.at, 'latin1');
+  return { renamed: writes.length };
 }
 
-/** The in-place writes that renumber the ids, or undefined when they cannot be made. */
-function renumbering(text: string): Array<{ at: number; text: string }> | undefined {
+/** The in-place writes that renumber the ids, or why they cannot be made. */
+function renumbering(text: string): Array<{ at: number; text: string }> | string {
   const objects = readObjects(text);
   const idTree = idTreeLeaves(objects);
-  if (idTree === undefined) return undefined;
+  if (idTree === undefined) {
+    const anyId = [...objects.values()].some((value) => hasNodeId(value));
+    return anyId ? 'its structure ids are not in an IDTree of one leaf, which is all revue renumbers' : [];
+  }
   const inTree = new Set(
     idTree
       .flatMap((leaf) => [leaf.names, leaf.limits])
@@ -55,10 +62,10 @@ function renumbering(text: string): Array<{ at: number; text: string }> | undefi
     if (renamed.has(string.raw)) continue;
     const digits = NODE_ID.exec(string.raw)?.[1]?.length ?? 0;
     const next = String(renamed.size + 1);
-    if (next.length > digits) return undefined;
+    if (next.length > digits) return `the id ${string.raw} is too short to be renumbered in place`;
     renamed.set(string.raw, `(node${next.padStart(digits, '0')})`);
   }
-  if (renamed.size === 0) return undefined;
+  if (renamed.size === 0) return [];
 
   const writes: Array<{ at: number; text: string }> = strings.map((s) => ({
     at: s.start,
@@ -66,7 +73,7 @@ function renumbering(text: string): Array<{ at: number; text: string }> | undefi
   }));
   for (const leaf of idTree) {
     const rewritten = rewriteLeaf(leaf, renamed);
-    if (rewritten === undefined) return undefined;
+    if (rewritten === undefined) return 'its IDTree cannot be rewritten with the same length';
     writes.push(...rewritten);
   }
   return writes;
@@ -160,4 +167,11 @@ function collectIds(value: PdfValue, skip: ReadonlySet<number>, out: PdfValue[])
   if (value.kind === 'string' && NODE_ID.test(value.raw)) out.push(value);
   else if (value.kind === 'array') for (const item of value.items) collectIds(item, skip, out);
   else if (value.kind === 'dict') for (const item of value.entries.values()) collectIds(item, skip, out);
+}
+
+/** Whether `value` holds a `(nodeN)` string anywhere. */
+function hasNodeId(value: PdfValue): boolean {
+  const found: PdfValue[] = [];
+  collectIds(value, new Set(), found);
+  return found.length > 0;
 }

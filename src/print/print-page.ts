@@ -7,6 +7,7 @@ import type { Page } from 'puppeteer';
 import { injectStyle, pageFooterCss } from './page-css.js';
 
 import type { Paper } from '../render/document.js';
+import type { PdfInfo } from './pdf-metadata.js';
 
 export type { Paper } from '../render/document.js';
 
@@ -25,7 +26,7 @@ export interface PrintOptions {
    * written into the PDF after printing by `BrowserSession.printPdf`. With a
    * `date`, the PDF is reproducible (SOURCE_DATE_EPOCH). Default: Chromium's.
    */
-  metadata?: { author: string; creator?: string; date?: Date };
+  metadata?: Omit<PdfInfo, 'title'>;
 }
 
 export interface PrintResult {

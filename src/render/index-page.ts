@@ -38,7 +38,7 @@ export function renderIndex(input: {
   const repById = new Map(figures.reps.map((r) => [r.id, r]));
   return input.templates.render('index', {
     lang: dataset.framework.locale,
-    title: `${dataset.framework.organisation} – ${labels['index']} ${figures.year}`,
+    title: `${dataset.framework.organisation} – ${labels.index} ${figures.year}`,
     author: dataset.framework.organisation,
     labels,
     organisation: dataset.framework.organisation,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { TemplateError } from '../errors.js';
+import { compareText } from '../model/text.js';
 
 /** The package's templates folder. */
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -54,7 +55,7 @@ export async function loadTemplates(options: { userDir?: string | undefined } = 
   }
   const stylesheet = files.get('report.css')?.text ?? '';
   const digest = createHash('sha256');
-  for (const file of [...files.values()].sort((a, b) => a.name.localeCompare(b.name)))
+  for (const file of [...files.values()].sort((a, b) => compareText(a.name, b.name)))
     digest.update(`${file.name}\0${file.text}\0`);
 
   return {

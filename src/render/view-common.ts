@@ -1,6 +1,6 @@
 /** What every report's view shares: labels, formatting, classes for figures. */
 import type { Framework } from '../model/schema.js';
-import { createFormatter, fill, type Formatter } from './i18n.js';
+import { createFormatter, fill, type Formatter, type MessageKey } from './i18n.js';
 
 export interface ReportContext {
   framework: Framework;
@@ -28,9 +28,16 @@ export function reportContext(framework: Framework, year: number): ReportContext
 }
 
 /** Every message, formatted with the years, for templates: `{{labels.profile}}`. */
-export function labelsFor(fmt: Formatter, year: number): Record<string, string> {
+export function labelsFor(fmt: Formatter, year: number): Record<MessageKey, string> {
   const values: Record<string, string | number> = { year, previous: year - 1, next: year + 1 };
-  return Object.fromEntries(Object.entries(fmt.messages).map(([key, text]) => [key, fill(text, values)]));
+  const labels = { ...fmt.messages };
+  for (const key of messageKeys(fmt.messages)) labels[key] = fill(fmt.messages[key], values);
+  return labels;
+}
+
+/** The keys of a catalogue, typed: Object.keys would give plain strings. */
+function messageKeys(messages: Readonly<Record<MessageKey, string>>): MessageKey[] {
+  return Object.keys(messages).filter((key): key is MessageKey => Object.hasOwn(messages, key));
 }
 
 /** A CSS class for a change: up, down or flat (the sign is also written, for grey print). */

@@ -55,13 +55,13 @@ function groupParts(group: GroupFigures, ctx: ReportContext) {
   const labels = labelsFor(fmt, year);
   const headline: Figure[] = [
     {
-      label: labels['reps'] ?? '',
+      label: labels.reps,
       value: fmt.integer(group.repCount),
       detail: group.managers.join(', '),
       tone: 'flat',
     },
     {
-      label: labels['overall'] ?? '',
+      label: labels.overall,
       value: fmt.level(group.overall.level),
       detail:
         group.overall.previous === null
@@ -70,13 +70,13 @@ function groupParts(group: GroupFigures, ctx: ReportContext) {
       tone: deltaClass(group.overall.delta),
     },
     {
-      label: labels['goalsMet'] ?? '',
+      label: labels.goalsMet,
       value: group.goals.set === 0 ? fmt.t('na') : `${group.goals.met} / ${group.goals.set}`,
       detail: '',
       tone: 'flat',
     },
     {
-      label: labels['assessments'] ?? '',
+      label: labels.assessments,
       value: fmt.integer(group.coaching.count),
       detail:
         group.coaching.previousCount === null
@@ -125,7 +125,7 @@ export function teamView(team: TeamFigures, ctx: ReportContext, svg: (key: strin
   const name = team.name ?? fmt.t('noTeam');
   return {
     lang: framework.locale,
-    title: `${labels['teamReport']} ${year} – ${name}`,
+    title: `${labels.teamReport} ${year} – ${name}`,
     author: framework.organisation,
     labels,
     organisation: framework.organisation,
@@ -137,7 +137,7 @@ export function teamView(team: TeamFigures, ctx: ReportContext, svg: (key: strin
     members: team.members.map((m) => ({
       name: m.name,
       overall: fmt.level(m.overall.level),
-      delta: m.firstYear ? (labels['firstYearShort'] ?? '') : fmt.delta(m.overall.delta),
+      delta: m.firstYear ? labels.firstYearShort : fmt.delta(m.overall.delta),
       deltaClass: deltaClass(m.overall.delta),
       goals: m.goals.set === 0 ? fmt.t('na') : `${m.goals.met} / ${m.goals.set}`,
       focus: m.focus === null ? fmt.t('na') : ctx.competencyLabel(m.focus),
@@ -147,7 +147,7 @@ export function teamView(team: TeamFigures, ctx: ReportContext, svg: (key: strin
       months: fmt.shortMonths,
       rows: coverageRows(team.coaching.coverage, ctx),
       total: coverageRows(
-        [{ name: labels['total'] ?? '', perMonth: team.coaching.perMonth, count: team.coaching.count }],
+        [{ name: labels.total, perMonth: team.coaching.perMonth, count: team.coaching.count }],
         ctx,
       )[0],
     },
@@ -166,7 +166,7 @@ export function organisationView(
   const teamName = (name: string | null) => name ?? fmt.t('noTeam');
   return {
     lang: framework.locale,
-    title: `${labels['organisationReport']} ${year} – ${framework.organisation}`,
+    title: `${labels.organisationReport} ${year} – ${framework.organisation}`,
     author: framework.organisation,
     labels,
     organisation: framework.organisation,

@@ -5,6 +5,7 @@
  */
 import type { CompetencyFigures, RepFigures } from '../analyze/index.js';
 import type { RepYear } from '../model/schema.js';
+import { compareText } from '../model/text.js';
 import { progressionChart, radarChart, palette, type ChartSpec } from './chart-specs.js';
 import { deltaClass, gapClass, labelsFor, type Figure, type ReportContext } from './view-common.js';
 
@@ -55,36 +56,36 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
   const { rep, data } = input;
   const { framework, fmt, year } = ctx;
   const labels = labelsFor(fmt, year);
-  const title = `${labels['annualReview']} ${year} – ${rep.name}`;
+  const title = `${labels.annualReview} ${year} – ${rep.name}`;
   const competencyById = new Map(framework.competencies.map((c) => [c.id, c]));
   const goalsMet = rep.goals.filter((g) => g.status === 'met').length;
 
   const headline: Figure[] = [
     {
-      label: labels['overall'] ?? '',
+      label: labels.overall,
       value: fmt.level(rep.overall.level),
       detail: rep.firstYear
-        ? (labels['firstYearShort'] ?? '')
+        ? labels.firstYearShort
         : `${fmt.delta(rep.overall.delta)} · ${fmt.level(rep.overall.previous)} ${fmt.t('vs', { year: year - 1 })}`,
       tone: deltaClass(rep.overall.delta),
     },
     {
-      label: labels['goalsMet'] ?? '',
+      label: labels.goalsMet,
       value: rep.goals.length === 0 ? fmt.t('na') : `${goalsMet} / ${rep.goals.length}`,
       detail: rep.goals.length === 0 ? fmt.t('noGoals', { year }) : '',
       tone: rep.goals.length > 0 && goalsMet === rep.goals.length ? 'up' : 'flat',
     },
     {
-      label: labels['assessments'] ?? '',
+      label: labels.assessments,
       value: fmt.integer(rep.coaching.count),
       detail:
         rep.coaching.previous === null
-          ? (labels['firstYearShort'] ?? '')
+          ? labels.firstYearShort
           : `${fmt.integer(rep.coaching.previous.count)} ${fmt.t('vs', { year: year - 1 })}`,
       tone: rep.coaching.previous === null ? 'flat' : deltaClass(rep.coaching.count - rep.coaching.previous.count),
     },
     {
-      label: labels['ratio'] ?? '',
+      label: labels.ratio,
       value: fmt.percent(rep.results.ratio),
       detail:
         rep.results.previous === null ? '' : `${fmt.percent(rep.results.previous)} ${fmt.t('vs', { year: year - 1 })}`,
@@ -130,7 +131,7 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
     competency: ctx.competencyLabel(g.competency),
     target: fmt.level(g.target),
     level: fmt.level(g.level),
-    status: labels[g.status === 'met' ? 'met' : g.status === 'not-met' ? 'notMet' : 'notAssessed'] ?? g.status,
+    status: labels[g.status === 'met' ? 'met' : g.status === 'not-met' ? 'notMet' : 'notAssessed'],
     statusClass: g.status,
     note: g.note,
   }));
@@ -148,20 +149,18 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
       title: fmt.t('priority', { rank: index + 1 }),
       label: ctx.competencyLabel(id),
       evidence: [
-        { label: labels['level'] ?? '', value: fmt.level(c.level) },
-        { label: labels['expected'] ?? '', value: fmt.level(c.expected) },
-        { label: labels['gap'] ?? '', value: c.gap === null ? fmt.t('na') : fmt.level(c.gap) },
-        { label: labels['delta'] ?? '', value: fmt.delta(c.delta) },
-        { label: labels['assessments'] ?? '', value: fmt.integer(c.count) },
+        { label: labels.level, value: fmt.level(c.level) },
+        { label: labels.expected, value: fmt.level(c.expected) },
+        { label: labels.gap, value: c.gap === null ? fmt.t('na') : fmt.level(c.gap) },
+        { label: labels.delta, value: fmt.delta(c.delta) },
+        { label: labels.assessments, value: fmt.integer(c.count) },
       ],
       weakestContext:
         weakest === undefined
           ? null
           : fmt.t('weakestContext', { context: ctx.contextLabel(weakest.id), level: fmt.level(weakest.level) }),
       singleContext:
-        weakest === undefined && c.contexts.filter((x) => x.count > 0).length === 1
-          ? (labels['noWeakestContext'] ?? null)
-          : null,
+        weakest === undefined && c.contexts.filter((x) => x.count > 0).length === 1 ? labels.noWeakestContext : null,
       lastImprovement:
         lastImprovement?.text === undefined
           ? null
@@ -195,16 +194,16 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
   const previousCoaching = coaching.previous;
   const coachingFigures: Figure[] = [
     {
-      label: labels['assessments'] ?? '',
+      label: labels.assessments,
       value: fmt.integer(coaching.count),
       detail:
         previousCoaching === null
-          ? (labels['firstYearShort'] ?? '')
+          ? labels.firstYearShort
           : `${fmt.integer(previousCoaching.count)} ${fmt.t('vs', { year: year - 1 })}`,
       tone: 'flat',
     },
     {
-      label: labels['longestGap'] ?? '',
+      label: labels.longestGap,
       value:
         coaching.longestGapDays === null ? fmt.t('na') : fmt.t('days', { n: fmt.integer(coaching.longestGapDays) }),
       detail:
@@ -214,11 +213,11 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
       tone: 'flat',
     },
     {
-      label: labels['monthsWithout'] ?? '',
+      label: labels.monthsWithout,
       value: fmt.integer(coaching.monthsWithout.length),
       detail:
         coaching.monthsWithout.length === 0
-          ? (labels['none'] ?? '')
+          ? labels.none
           : fmt.list(coaching.monthsWithout.map((m) => fmt.months[m] ?? '')),
       tone: coaching.monthsWithout.length > 0 ? 'down' : 'up',
     },
@@ -233,7 +232,7 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
 
   const log = data.assessments
     .map((a, index) => ({ a, index }))
-    .sort((x, y) => x.a.date.localeCompare(y.a.date) || x.index - y.index)
+    .sort((x, y) => compareText(x.a.date, y.a.date) || x.index - y.index)
     .map(({ a }) => ({
       date: fmt.date(a.date),
       kind: a.kind ?? null,

@@ -3,6 +3,7 @@
  * (SPEC §4). Pure: the files were read by `loadWorkspace`.
  */
 import type { Dataset, Diagnostic, RepRecord } from '../model/dataset.js';
+import { compareText } from '../model/text.js';
 import type { Framework } from '../model/schema.js';
 import type { LoadedWorkspace } from '../load/workspace.js';
 import { parseYamlFile } from '../load/parse-yaml.js';
@@ -83,7 +84,7 @@ export function validateWorkspace(workspace: LoadedWorkspace): ValidationResult 
   const withExcerpts = diagnostics.map((d) => withExcerpt(d, sources.get(d.file))).sort(byPlace);
   if (framework === undefined || withExcerpts.some((d) => d.severity === 'error')) return { diagnostics: withExcerpts };
   years.sort((a, b) => a - b);
-  reps.sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
+  reps.sort((a, b) => a.year - b.year || compareText(a.id, b.id));
   return { dataset: { root: workspace.root, framework, years, reps }, diagnostics: withExcerpts };
 }
 
@@ -94,5 +95,5 @@ function withExcerpt(diagnostic: Diagnostic, text: string | undefined): Diagnost
 }
 
 function byPlace(a: Diagnostic, b: Diagnostic): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
 }

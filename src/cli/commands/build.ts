@@ -113,7 +113,10 @@ function summarize(out: Console, result: BuildResult): ExitCode {
     out.say(
       `${out.style.red('failed')}: ${path.relative(out.io.cwd, report.file)}: ${report.error?.message ?? 'unknown error'}`,
     );
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  const reportWarnings = result.reports.flatMap((r) => (r.warnings ?? []).map((w) => ({ file: r.file, message: w })));
+  for (const warning of reportWarnings)
+    out.say(`${out.style.yellow('warning')}: ${path.relative(out.io.cwd, warning.file)}: ${warning.message}`);
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length + reportWarnings.length;
   const seconds = (result.durationMs / 1000).toFixed(1);
   out.say(
     `${failed.length === 0 ? out.style.green('✓') : out.style.red('✗')} ${result.year}: ${count('written')} written, ${count('skipped')} skipped, ${failed.length} failed, ${warnings} warning${warnings === 1 ? '' : 's'} in ${seconds} s`,

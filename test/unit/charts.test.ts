@@ -212,16 +212,25 @@ describe('SvgContext', () => {
 });
 
 describe('textMeasurer', () => {
-  it('measures with the packaged font: advances in em times the size, by weight', async () => {
+  it('measures with the packaged font: widths as set (kerning applied) in em times the size, by weight', async () => {
     const measure = await textMeasurer();
     const regular = { style: 'normal', weight: 400, size: 100, family: 'x' } as const;
-    // Source Sans 3's advances (units per em 1000): a 504, J 479, n 547, v 467, "." 249.
+    // Source Sans 3's advances (units per em 1000): a 504, J 479, n 547, v 467, "." 249; the pair "v." kerned −35.
     expect(measure(regular, 'a')).toBeCloseTo(50.4, 5);
-    expect(measure(regular, 'Janv.')).toBeCloseTo(47.9 + 50.4 + 54.7 + 46.7 + 24.9, 5);
+    expect(measure(regular, 'Janv.')).toBeCloseTo(47.9 + 50.4 + 54.7 + 46.7 + 24.9 - 3.5, 5);
+    // The kerning sits in GPOS extension lookups: AVATAR's advances make 3249 units, kerned
+    // A-V −14, V-A −14, A-T −55, T-A −40.
+    expect(measure(regular, 'AVATAR')).toBeCloseTo(324.9 - 12.3, 5);
     expect(measure({ ...regular, size: 10 }, 'a')).toBeCloseTo(5.04, 5);
     expect(measure({ ...regular, weight: 600 }, 'a')).toBeGreaterThan(measure(regular, 'a'));
-    // latin-ext (Ł) is measured from its own file; a script the fonts lack counts 0.55 em a character.
+    // latin-ext (Ł) is measured from its own file, and a text mixing the two run by run, as the browser
+    // sets it (no kerning across a change of face); a script the fonts lack counts 0.55 em a character.
     expect(measure(regular, 'Ł')).toBeGreaterThan(30);
+    expect(measure(regular, 'Zoë Łukasiewicz')).toBeCloseTo(
+      measure(regular, 'Zoë ') + measure(regular, 'Ł') + measure(regular, 'ukasiewicz'),
+      5,
+    );
     expect(measure(regular, 'Ж')).toBeCloseTo(55, 5);
+    expect(measure(regular, 'ЖЖ')).toBeCloseTo(110, 5);
   });
 });

@@ -10,7 +10,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { computeFigures, latestYear, type Figures } from './analyze/index.js';
+import { computeFigures, latestYear, utcDay, type Figures } from './analyze/index.js';
 import { RevueError, UsageError } from './errors.js';
 import { loadWorkspace } from './load/workspace.js';
 import type { Dataset, Diagnostic } from './model/dataset.js';
@@ -53,6 +53,12 @@ export interface BuildOptions {
    * (SOURCE_DATE_EPOCH). Default: the time of the build.
    */
   sourceDateEpoch?: number;
+  /**
+   * The build's date, YYYY-MM-DD: figures of the year are computed as of it
+   * (SPEC §5 asOf). Default: the UTC day of `sourceDateEpoch` when set, else
+   * today (UTC).
+   */
+  asOf?: string;
   /**
    * Render every report, even those the manifest shows up to date
    * (`--force`). Default: false: only reports whose inputs (their data, the
@@ -167,7 +173,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const dataset = validation.dataset;
 
   const year = chooseYear(dataset, options.year);
-  const figures = await time('analyze', () => computeFigures(dataset, year));
+  const asOf =
+    options.asOf ?? utcDay(options.sourceDateEpoch === undefined ? Date.now() : options.sourceDateEpoch * 1000);
+  const figures = await time('analyze', () => computeFigures(dataset, year, asOf));
   checkReps(figures, options.reps);
   const format = options.htmlOnly === true ? 'html' : 'pdf';
   const tool = await toolVersion();

@@ -10,7 +10,7 @@
  * data as diagnostics (never as an exception); it throws a `RevueError`
  * (`UsageError`, `TemplateError`, `BrowserNotFoundError`, …) for what stops it.
  */
-import { computeFigures, type Figures } from './analyze/index.js';
+import { computeFigures, utcDay, type Figures } from './analyze/index.js';
 import { chooseYear } from './build.js';
 import type { Diagnostic } from './model/dataset.js';
 import { validate } from './validate/index.js';
@@ -45,6 +45,8 @@ export interface FiguresOptions {
   data?: string;
   /** The year. Default: the latest year folder. */
   year?: number;
+  /** The build's date, YYYY-MM-DD, the figures are computed as of (SPEC §5). Default: today (UTC). */
+  asOf?: string;
 }
 
 /**
@@ -54,5 +56,6 @@ export interface FiguresOptions {
 export async function figures(options: FiguresOptions = {}): Promise<{ figures?: Figures; diagnostics: Diagnostic[] }> {
   const { dataset, diagnostics } = await validate(options.data === undefined ? {} : { data: options.data });
   if (dataset === undefined) return { diagnostics };
-  return { figures: computeFigures(dataset, chooseYear(dataset, options.year)), diagnostics };
+  const asOf = options.asOf ?? utcDay(Date.now());
+  return { figures: computeFigures(dataset, chooseYear(dataset, options.year), asOf), diagnostics };
 }

@@ -18,6 +18,7 @@ import { RenderError, type RevueError } from './errors.js';
 import { loadWorkspace } from './load/workspace.js';
 import type { Diagnostic } from './model/dataset.js';
 import { checkShard, rendersGroups, selectShard, WHOLE, type Shard } from './plan/shard.js';
+import { buildDate } from './plan/as-of.js';
 import { checkReps, chooseYear } from './plan/year.js';
 import { drawCharts, produceReports, type Production, type ReportJob } from './produce-reports.js';
 import { BrowserSession } from './print/browser.js';
@@ -56,6 +57,12 @@ export interface BuildOptions {
    * (SOURCE_DATE_EPOCH). Default: the time of the build.
    */
   sourceDateEpoch?: number;
+  /**
+   * The build's date, YYYY-MM-DD: figures of the year are computed as of it
+   * (SPEC §5 asOf). Default: the UTC day of `sourceDateEpoch` when set, else
+   * today (UTC).
+   */
+  asOf?: string;
   /**
    * Render every report, even those the manifest shows up to date
    * (`--force`). Default: false: only reports whose inputs (their data, the
@@ -149,7 +156,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // analyze
   const year = chooseYear(dataset, options.year);
-  const figures = await time('analyze', () => computeFigures(dataset, year));
+  const figures = await time('analyze', () => computeFigures(dataset, year, buildDate(options)));
   checkReps(figures, options.reps);
 
   // plan: every report of the year, and this shard's part of them with the inputs of each

@@ -1,13 +1,18 @@
 /** `revue figures` output (SPEC §7): the figures as JSON or CSV text. */
 import type { Figures } from './types.js';
 
+/** The top-level object of `revue figures --format json`: exactly the keys of SPEC §7. */
+export type FiguresJson = Omit<Figures, 'asOf'>;
+
 /**
  * The object `revue figures --format json` prints (SPEC §7): `{ year, reps,
  * teams, organisation }`. Figures already has that shape, with every key of
- * §7 and more; this returns a new top-level object so that callers may add to
- * it without touching the figures.
+ * §7 and more (month numbers such as `monthsWithout` are 1–12 in the figures
+ * themselves; each rep's `coaching.asOf` says the date they are computed
+ * as of); this returns a new top-level object so that callers may add to it
+ * without touching the figures.
  */
-export function figuresToJson(figures: Figures): Figures {
+export function figuresToJson(figures: Figures): FiguresJson {
   return { year: figures.year, reps: figures.reps, teams: figures.teams, organisation: figures.organisation };
 }
 

@@ -1,11 +1,13 @@
 /** analyze: the figures of SPEC §5, from a validated Dataset. Pure. */
 export { computeFigures, latestYear } from './figures.js';
 export { computeRepFigures } from './rep.js';
+export { asOfYear } from './as-of.js';
+export { utcDay } from './dates.js';
 export { figuresToJson, figuresToCsv, stringifyFigures, CSV_COLUMNS } from './export.js';
+export type { FiguresJson } from './export.js';
 export type {
   CoachingFigures,
   CoachingYear,
-  CompetencyComparison,
   CompetencyFigures,
   ContextLevel,
   CoverageRow,
@@ -14,7 +16,9 @@ export type {
   GoalFigures,
   GoalStatus,
   GroupCoaching,
+  GroupComparison,
   GroupCompetency,
+  GroupCompetencyComparison,
   GroupFigures,
   LevelComparison,
   MemberRow,

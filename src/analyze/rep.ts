@@ -14,12 +14,13 @@ import type { CompetencyFigures, RepFigures, TrendCounts } from './types.js';
 /**
  * The figures of the rep of `current` (their file of year `y`), compared with
  * `previous`, their file of `y−1` when there is one (otherwise a first year:
- * every comparison is null).
+ * every comparison is null), as of `asOf` = asOf(y) (see `asOfYear`).
  */
 export function computeRepFigures(
   framework: Framework,
   current: RepRecord,
   previous: RepRecord | undefined,
+  asOf: string,
 ): RepFigures {
   const data = current.data;
   const contextIds = (framework.contexts ?? []).map((context) => context.id);
@@ -75,7 +76,7 @@ export function computeRepFigures(
     goals: goalFigures(data.goals ?? [], (id) => levels.get(id) ?? null),
     focus,
     uncertain: competencies.filter((competency) => competency.uncertain).map((competency) => competency.id),
-    coaching: coachingFigures(data, previous?.data, current.year),
+    coaching: coachingFigures(data, previous?.data, current.year, asOf),
     results: resultsFigures(data, previous?.data),
     trends: countTrends(competencies.map((competency) => competency.trend)),
   };

@@ -38,6 +38,11 @@ export function mean(values: readonly number[]): number | null {
   return sum / values.length;
 }
 
+/** The values that are not null. */
+export function present<T>(values: ReadonlyArray<T | null>): T[] {
+  return values.filter((value): value is T => value !== null);
+}
+
 /** a − b, null when either is null. */
 export function difference(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : a - b;

@@ -1,8 +1,11 @@
 /**
- * SPEC §5, last paragraph: "Team and organisation figures: for each
- * competency the mean of the reps' levels (`y` and `y−1`, over the reps having
- * one), the count of reps who progressed / were stable / regressed, and the
- * coaching figures summed."
+ * SPEC §5 "Team and organisation figures: for each competency the mean of
+ * the reps' levels (`y` and `y−1`, over the reps having one), the count of
+ * reps who progressed / were stable / regressed, and the coaching figures
+ * summed. The change of a team or of the organisation, per competency and
+ * overall, is like for like: the mean of the reps' own `delta` over the reps
+ * who have both levels, with that number of reps beside it; none when no rep
+ * has both."
  *
  * A group is the set of reps having a file in `y` (a rep who left is in no
  * group). Its y−1 figures are those of the same reps, from their own y−1
@@ -10,12 +13,12 @@
  * of the people in it now.
  */
 import type { Framework } from '../model/schema.js';
-import { monthIndex } from './dates.js';
 import { addGoalCounts, countGoals } from './goals.js';
-import { compareText, difference, mean } from './series.js';
+import { groupCoaching } from './group-coaching.js';
+import { compareText, mean, present } from './series.js';
 import type {
   CompetencyFigures,
-  GroupCoaching,
+  GroupComparison,
   GroupCompetency,
   GroupFigures,
   LevelComparison,
@@ -26,17 +29,23 @@ import type {
   TeamFigures,
 } from './types.js';
 
-/** The figures of a group of reps (a team, or the whole organisation). */
-export function groupFigures(framework: Framework, reps: readonly RepFigures[]): GroupFigures {
+/**
+ * The figures of a group of reps (a team, or the whole organisation) of
+ * `year`, as of `asOf` = asOf(year) (the group's coaching months need it even
+ * when the group has no rep).
+ */
+export function groupFigures(
+  framework: Framework,
+  reps: readonly RepFigures[],
+  year: number,
+  asOf: string,
+): GroupFigures {
   return {
     repCount: reps.length,
-    overall: meanComparison(
-      reps.map((rep) => rep.overall.level),
-      reps.map((rep) => rep.overall.previous),
-    ),
+    overall: likeForLike(reps.map((rep) => rep.overall)),
     competencies: framework.competencies.map((competency) => groupCompetency(competency.id, reps)),
     goals: addGoalCounts(reps.map((rep) => countGoals(rep.goals))),
-    coaching: groupCoaching(reps),
+    coaching: groupCoaching(reps, year, asOf),
     managers: distinctSorted(reps.map((rep) => rep.manager)),
     members: reps.map(memberRow),
   };
@@ -44,60 +53,43 @@ export function groupFigures(framework: Framework, reps: readonly RepFigures[]):
 
 /**
  * SPEC §5 team figures of one competency: the mean of the reps' levels in y
- * and in y−1 (each over the reps having one), delta = the difference of the
- * two means, and the reps' trends counted.
+ * and in y−1 (each over the reps having one), the change like for like (see
+ * `likeForLike`), and the reps' trends counted.
  */
 export function groupCompetency(id: string, reps: readonly RepFigures[]): GroupCompetency {
   const figures = reps
     .map((rep) => rep.competencies.find((competency) => competency.id === id))
     .filter((c): c is CompetencyFigures => c !== undefined);
-  const levels = present(figures.map((competency) => competency.level));
-  const previous = present(figures.map((competency) => competency.previous));
-  const level = mean(levels);
-  const previousLevel = mean(previous);
   const counts = { progressed: 0, stable: 0, regressed: 0, unknown: reps.length - figures.length };
   for (const competency of figures) counts[competency.trend ?? 'unknown']++;
   return {
     id,
-    level,
-    previous: previousLevel,
-    delta: difference(level, previousLevel),
+    ...likeForLike(figures),
     expected: mean(present(figures.map((competency) => competency.expected))),
-    reps: levels.length,
-    previousReps: previous.length,
+    reps: present(figures.map((competency) => competency.level)).length,
+    previousReps: present(figures.map((competency) => competency.previous)).length,
     ...counts,
   };
 }
 
 /**
- * The coaching figures summed: assessments and assessments per month over
- * the reps; last year's count over the reps having a y−1 file (null when
- * none has one); and one coverage row per rep for the heat table.
+ * SPEC §5 "the change […] is like for like: the mean of the reps' own
+ * `delta` over the reps who have both levels, with that number of reps
+ * beside it; none when no rep has both" — beside the mean of the reps'
+ * levels in y and in y−1, each over the reps having one.
+ *
+ * Why not `level − previous`: with Ann +0.5 and Ben +0.0 from 2.0 each, and
+ * Cat joining at 1.0, the means go from 2.0 to (2.5 + 2.0 + 1.0) / 3 ≈ 1.83,
+ * a "regression" of −0.17 in a team where nobody regressed; like for like,
+ * the change is (0.5 + 0.0) / 2 = +0.25 over 2 reps.
  */
-export function groupCoaching(reps: readonly RepFigures[]): GroupCoaching {
-  const perMonth = new Array<number>(12).fill(0);
-  let count = 0;
-  let previousCount: number | null = null;
-  for (const rep of reps) {
-    count += rep.coaching.count;
-    rep.coaching.perMonth.forEach((n, month) => {
-      perMonth[month] = (perMonth[month] ?? 0) + n;
-    });
-    if (rep.coaching.previous !== null) previousCount = (previousCount ?? 0) + rep.coaching.previous.count;
-  }
+export function likeForLike(reps: readonly LevelComparison[]): GroupComparison {
+  const deltas = present(reps.map((rep) => rep.delta));
   return {
-    count,
-    perMonth,
-    previousCount,
-    repsWithout: reps.filter((rep) => rep.coaching.count === 0).length,
-    coverage: reps.map((rep) => ({
-      id: rep.id,
-      name: rep.name,
-      perMonth: [...rep.coaching.perMonth],
-      count: rep.coaching.count,
-      longestGapDays: rep.coaching.longestGapDays,
-      startMonth: monthIndex(rep.coaching.start),
-    })),
+    level: mean(present(reps.map((rep) => rep.level))),
+    previous: mean(present(reps.map((rep) => rep.previous))),
+    delta: mean(deltas),
+    deltaReps: deltas.length,
   };
 }
 
@@ -106,7 +98,12 @@ export function groupCoaching(reps: readonly RepFigures[]): GroupCoaching {
  * the reps whose file names no team form the last group, with a null id and
  * name. The name is the spelling of the group's first rep.
  */
-export function teamFigures(framework: Framework, reps: readonly RepFigures[]): TeamFigures[] {
+export function teamFigures(
+  framework: Framework,
+  reps: readonly RepFigures[],
+  year: number,
+  asOf: string,
+): TeamFigures[] {
   const groups = new Map<string | null, RepFigures[]>();
   for (const rep of reps) {
     const members = groups.get(rep.teamId);
@@ -115,7 +112,7 @@ export function teamFigures(framework: Framework, reps: readonly RepFigures[]): 
   }
   return [...groups.entries()]
     .sort(([a], [b]) => compareTeamIds(a, b))
-    .map(([id, members]) => ({ id, name: members[0]?.team ?? null, ...groupFigures(framework, members) }));
+    .map(([id, members]) => ({ id, name: members[0]?.team ?? null, ...groupFigures(framework, members, year, asOf) }));
 }
 
 /** The organisation: every rep as one group, and every team side by side. */
@@ -123,8 +120,10 @@ export function organisationFigures(
   framework: Framework,
   reps: readonly RepFigures[],
   teams: readonly TeamFigures[],
+  year: number,
+  asOf: string,
 ): OrganisationFigures {
-  return { ...groupFigures(framework, reps), teams: teams.map(teamColumn) };
+  return { ...groupFigures(framework, reps, year, asOf), teams: teams.map(teamColumn) };
 }
 
 /** Team ids in code-unit order, the reps without a team (null) last. */
@@ -140,7 +139,13 @@ function teamColumn(team: TeamFigures): TeamColumn {
     repCount: team.repCount,
     managers: team.managers,
     overall: team.overall,
-    competencies: team.competencies.map(({ id, level, previous, delta }) => ({ id, level, previous, delta })),
+    competencies: team.competencies.map(({ id, level, previous, delta, deltaReps }) => ({
+      id,
+      level,
+      previous,
+      delta,
+      deltaReps,
+    })),
     goals: team.goals,
     assessments: team.coaching.count,
   };
@@ -158,16 +163,6 @@ function memberRow(rep: RepFigures): MemberRow {
     assessments: rep.coaching.count,
     firstYear: rep.firstYear,
   };
-}
-
-function meanComparison(levels: ReadonlyArray<number | null>, previous: ReadonlyArray<number | null>): LevelComparison {
-  const level = mean(present(levels));
-  const before = mean(present(previous));
-  return { level, previous: before, delta: difference(level, before) };
-}
-
-function present<T>(values: ReadonlyArray<T | null>): T[] {
-  return values.filter((value): value is T => value !== null);
 }
 
 function distinctSorted(values: ReadonlyArray<string | null>): string[] {

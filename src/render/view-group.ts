@@ -103,20 +103,35 @@ function groupParts(group: GroupFigures, ctx: ReportContext) {
   return { labels, headline, competencies };
 }
 
-function coverageRows(
-  rows: ReadonlyArray<{ name: string; perMonth: number[]; count: number; startMonth?: number }>,
-  ctx: ReportContext,
-) {
+interface CoverageInput {
+  name: string;
+  perMonth: number[];
+  count: number;
+  /** Month numbers, 1 = January. */
+  monthsWithout: readonly number[];
+  monthInProgress: number | null;
+  startMonth?: number;
+}
+
+function coverageRows(rows: readonly CoverageInput[], ctx: ReportContext) {
   return rows.map((row) => ({
     name: row.name,
-    // Months before the rep joined are not missed coaching: shown blank, not flagged.
-    months: row.perMonth.map((n, m) =>
-      m < (row.startMonth ?? 0)
-        ? { value: '', level: 'before' }
-        : { value: n === 0 ? '0' : ctx.fmt.integer(n), level: `c${Math.min(n, 3)}` },
-    ),
+    months: row.perMonth.map((n, index) => coverageCell(n, index + 1, row, ctx)),
     total: ctx.fmt.integer(row.count),
   }));
+}
+
+/**
+ * Months before the rep joined are not missed coaching: blank, not flagged.
+ * Only a month over at the as-of date with no assessment is missed (c0); the
+ * month in progress and the months to come are not (SPEC §5).
+ */
+function coverageCell(n: number, month: number, row: CoverageInput, ctx: ReportContext) {
+  if (month < (row.startMonth ?? 1)) return { value: '', level: 'before' };
+  const state = month === row.monthInProgress ? ' in-progress' : '';
+  if (n > 0) return { value: ctx.fmt.integer(n), level: `c${Math.min(n, 3)}${state}` };
+  if (row.monthsWithout.includes(month)) return { value: '0', level: 'c0' };
+  return { value: '', level: state === '' ? 'upcoming' : 'in-progress' };
 }
 
 export function teamView(team: TeamFigures, ctx: ReportContext, svg: (key: string) => string) {
@@ -146,10 +161,7 @@ export function teamView(team: TeamFigures, ctx: ReportContext, svg: (key: strin
     coverage: {
       months: fmt.shortMonths,
       rows: coverageRows(team.coaching.coverage, ctx),
-      total: coverageRows(
-        [{ name: labels.total, perMonth: team.coaching.perMonth, count: team.coaching.count }],
-        ctx,
-      )[0],
+      total: coverageRows([{ ...team.coaching, name: labels.total }], ctx)[0],
     },
   };
 }
@@ -203,7 +215,7 @@ export function organisationView(
     coverage: {
       months: fmt.shortMonths,
       rows: coverageRows(
-        teams.map((t) => ({ name: teamName(t.name), perMonth: t.coaching.perMonth, count: t.coaching.count })),
+        teams.map((t) => ({ ...t.coaching, name: teamName(t.name) })),
         ctx,
       ),
     },

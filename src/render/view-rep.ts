@@ -204,10 +204,9 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
     },
     {
       label: labels.longestGap,
-      value:
-        coaching.longestGapDays === null ? fmt.t('na') : fmt.t('days', { n: fmt.integer(coaching.longestGapDays) }),
+      value: fmt.t('days', { n: fmt.integer(coaching.longestGapDays) }),
       detail:
-        previousCoaching === null || previousCoaching.longestGapDays === null
+        previousCoaching === null
           ? ''
           : `${fmt.t('days', { n: fmt.integer(previousCoaching.longestGapDays) })} ${fmt.t('vs', { year: year - 1 })}`,
       tone: 'flat',
@@ -218,16 +217,19 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
       detail:
         coaching.monthsWithout.length === 0
           ? labels.none
-          : fmt.list(coaching.monthsWithout.map((m) => fmt.months[m] ?? '')),
+          : fmt.list(coaching.monthsWithout.map((month) => fmt.months[month - 1] ?? '')),
       tone: coaching.monthsWithout.length > 0 ? 'down' : 'up',
     },
   ];
-  const startMonth = Number(coaching.start.slice(5, 7)) - 1;
-  const months = coaching.perMonth.map((count, m) => ({
-    name: fmt.shortMonths[m] ?? '',
+  // Month numbers (1 = January): only a month over at the as-of date can be missed (SPEC §5).
+  const startMonth = Number(coaching.start.slice(5, 7));
+  const missed = new Set(coaching.monthsWithout);
+  const months = coaching.perMonth.map((count, index) => ({
+    name: fmt.shortMonths[index] ?? '',
     count: count === 0 ? '' : fmt.integer(count),
-    empty: count === 0 && m >= startMonth,
-    before: m < startMonth,
+    empty: missed.has(index + 1),
+    before: index + 1 < startMonth,
+    inProgress: index + 1 === coaching.monthInProgress,
   }));
 
   const log = data.assessments

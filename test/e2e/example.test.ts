@@ -15,7 +15,7 @@ let result: BuildResult;
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'revue-example-'));
-  result = await build({ data: DATA, out });
+  result = await build({ data: DATA, out, asOf: '2026-12-31' });
 }, 180_000);
 afterAll(async () => rm(out, { recursive: true, force: true }));
 

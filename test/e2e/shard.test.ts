@@ -15,6 +15,8 @@ let data: string;
 let whole: BuildResult;
 let shards: BuildResult[];
 
+/** A fixed as-of date: the builds compared must not straddle a day. */
+const asOf = '2026-12-31';
 const wholeOut = () => path.join(dir, 'whole');
 const shardOut = () => path.join(dir, 'shared');
 
@@ -37,9 +39,9 @@ beforeAll(async () => {
   ({ dir, cleanup } = await tempWorkspace({}));
   data = path.join(dir, 'data');
   await writeOrganisation(data, { reps: 7, teamSize: 4 });
-  whole = await build({ data, out: wholeOut(), htmlOnly: true });
+  whole = await build({ data, out: wholeOut(), htmlOnly: true, asOf });
   shards = await Promise.all(
-    [1, 2, 3].map((index) => build({ data, out: shardOut(), htmlOnly: true, shard: { index, count: 3 } })),
+    [1, 2, 3].map((index) => build({ data, out: shardOut(), htmlOnly: true, asOf, shard: { index, count: 3 } })),
   );
 }, 120_000);
 afterAll(async () => cleanup());
@@ -85,11 +87,12 @@ describe('shards', () => {
       data,
       out: shardOut(),
       htmlOnly: true,
+      asOf,
       shard: { index: 2, count: 3 },
       browser: path.join(dir, 'no-such-chrome'),
     });
     expect(again.reports.map((r) => r.status)).toEqual(['skipped', 'skipped', 'skipped']);
-    const all = await build({ data, out: shardOut(), htmlOnly: true, browser: path.join(dir, 'no-such-chrome') });
+    const all = await build({ data, out: shardOut(), htmlOnly: true, asOf, browser: path.join(dir, 'no-such-chrome') });
     expect(all.reports.map((r) => r.status)).toEqual(Array.from({ length: 10 }, () => 'skipped'));
   }, 60_000);
 });

@@ -29,7 +29,7 @@ function render(kind: 'rep' | 'team' | 'organisation', view: object): string {
 }
 
 function repHtml(id: string, mutate?: (data: Dataset['reps'][number]['data']) => void) {
-  const figures = computeFigures(dataset, 2026);
+  const figures = computeFigures(dataset, 2026, '2026-12-31');
   const rep = figures.reps.find((r) => r.id === id);
   const record = dataset.reps.find((r) => r.id === id && r.year === 2026);
   if (rep === undefined || record === undefined) throw new Error(`no ${id}`);
@@ -79,7 +79,7 @@ describe('rep report HTML', () => {
 
 describe('team and organisation HTML', () => {
   it('match their snapshots', async () => {
-    const figures = computeFigures(dataset, 2026);
+    const figures = computeFigures(dataset, 2026, '2026-12-31');
     const ctx = reportContext(dataset.framework, 2026);
     const team = figures.teams[0];
     if (team === undefined) throw new Error('one team expected');

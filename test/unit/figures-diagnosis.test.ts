@@ -8,6 +8,9 @@ import { trendOf } from '../../src/analyze/levels.js';
 import type { ContextLevel, ScorePoint } from '../../src/analyze/index.js';
 import { dataset, framework, on, repYear } from '../fixtures/figures-builders.js';
 
+/** A build after the end of 2026: the diagnosis does not depend on the as-of date. */
+const AS_OF = '2027-01-15';
+
 describe('trend (±0.25 threshold)', () => {
   it.each([
     [0.25, 'progressed'],
@@ -32,7 +35,7 @@ describe('trend (±0.25 threshold)', () => {
       repYear('r', 2025, { assessments: [on('2025-05-01', { a: 1.8, b: 1.7 })] }),
       repYear('r', 2026, { assessments: [on('2026-05-01', { a: 1, b: 1.1 }), on('2026-06-01', { a: 3.1, b: 1.8 })] }),
     ];
-    const r = computeFigures(dataset(reps, fw), 2026).reps[0];
+    const r = computeFigures(dataset(reps, fw), 2026, AS_OF).reps[0];
     // a: (1 + 3.1) / 2 = 2.05 vs 1.8; b: (1.1 + 1.8) / 2 = 1.45 vs 1.7
     expect(r?.competencies.slice(0, 2).map((c) => c.trend)).toEqual(['progressed', 'regressed']);
     expect(r?.trends).toEqual({ progressed: 1, stable: 0, regressed: 1, unknown: 2 });
@@ -85,7 +88,7 @@ describe('focus ordering', () => {
         ],
       }),
     ];
-    const r = computeFigures(dataset(reps), 2026).reps[0];
+    const r = computeFigures(dataset(reps), 2026, AS_OF).reps[0];
     // gaps: a 1, b 1, c 0.5, d 0.5; deltas: a 2 - 2.5 = -0.5, b 2 - 1.5 = 0.5, c none (0), d 2.5 - 2.5 = 0
     expect(r?.competencies.map((x) => [x.gap, x.delta])).toEqual([
       [1, -0.5],
@@ -101,7 +104,7 @@ describe('focus ordering', () => {
     const reps = [
       repYear('r', 2026, { assessments: [on('2026-02-01', { a: 1, b: 3 }), on('2026-03-01', { b: 2.5, c: 3 })] }),
     ];
-    const r = computeFigures(dataset(reps), 2026).reps[0];
+    const r = computeFigures(dataset(reps), 2026, AS_OF).reps[0];
     // a: one score (gap 2), b: two scores (gap 3 - 2.75 = 0.25), c: one, d: none
     expect(r?.focus).toEqual(['b']);
     expect(r?.uncertain).toEqual(['a', 'c', 'd']);
@@ -148,7 +151,7 @@ describe('context levels', () => {
         ],
       }),
     ];
-    const r = computeFigures(dataset(reps), 2026).reps[0];
+    const r = computeFigures(dataset(reps), 2026, AS_OF).reps[0];
     // a: x = (2 + 2.5) / 2 = 2.25, y = 3 -> x;  b: x = 3, y = 2 -> y;  c, d: unobserved
     expect(r?.competencies.map((x) => x.weakestContext)).toEqual(['x', 'y', null, null]);
     expect(r?.competencies[0]?.contexts).toEqual([level('x', 2.25, 2), level('y', 3, 1), level('z', null, 0)]);
@@ -157,8 +160,11 @@ describe('context levels', () => {
   it('lists no context when the framework has none', () => {
     const fw = framework();
     delete fw.contexts;
-    const r = computeFigures(dataset([repYear('r', 2026, { assessments: [on('2026-02-01', { a: 3 })] })], fw), 2026)
-      .reps[0];
+    const r = computeFigures(
+      dataset([repYear('r', 2026, { assessments: [on('2026-02-01', { a: 3 })] })], fw),
+      2026,
+      AS_OF,
+    ).reps[0];
     expect(r?.competencies[0]?.contexts).toEqual([]);
     expect(r?.competencies[0]?.weakestContext).toBeNull();
   });

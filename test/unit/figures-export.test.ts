@@ -16,7 +16,8 @@ const records = [
   }),
   repYear('r2', 2026, { name: 'Line\nBreak', role: 'partial' }),
 ];
-const figures = computeFigures(dataset(records, fw), 2026);
+// Built on 2026-04-30: January to April are over; 2025 is taken as of 2025-12-31.
+const figures = computeFigures(dataset(records, fw), 2026, '2026-04-30');
 
 describe('figuresToJson', () => {
   const json = figuresToJson(figures);
@@ -25,25 +26,30 @@ describe('figuresToJson', () => {
     expect(Object.keys(json)).toEqual(['year', 'reps', 'teams', 'organisation']);
     const rep = json.reps[0];
     expect(rep).toBeDefined();
-    expect(rep).toEqual(
-      expect.objectContaining({
-        id: 'r1',
-        name: 'Martin, "Al"',
-        team: 'Paris Sud',
-        firstYear: false,
-        overall: expect.objectContaining({ level: expect.any(Number), previous: 2, delta: expect.any(Number) }),
-        goals: [expect.objectContaining({ competency: 'a', target: 2, level: (2.1 + 2.2) / 2, status: 'met' })],
-        focus: ['a'],
-        uncertain: ['b', 'c', 'd'],
-        coaching: expect.objectContaining({
-          count: 2,
-          perMonth: [0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0],
-          longestGapDays: 59,
-          previous: expect.objectContaining({ count: 1, longestGapDays: 90 }),
-        }),
-        results: expect.objectContaining({ ratio: 0, previous: null }),
-      }),
-    );
+    // overall: a (2.1 + 2.2) / 2 and b 3 this year; a 2 last year
+    const overall = ((2.1 + 2.2) / 2 + 3) / 2;
+    expect(rep).toMatchObject({
+      id: 'r1',
+      name: 'Martin, "Al"',
+      team: 'Paris Sud',
+      firstYear: false,
+      overall: { level: overall, previous: 2, delta: overall - 2 },
+      goals: [{ competency: 'a', target: 2, level: (2.1 + 2.2) / 2, status: 'met' }],
+      focus: ['a'],
+      uncertain: ['b', 'c', 'd'],
+      // 2026: 01-01 -> 03-01: 59; 03-01 -> 04-01: 31; 04-01 -> 04-30: 29.
+      // 2025 (changed, was 90): 01-01 -> 04-01: 90; 04-01 -> 12-31: 274, the end of y−1 counts.
+      coaching: {
+        count: 2,
+        perMonth: [0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+        longestGapDays: 59,
+        monthsWithout: [1, 2],
+        monthInProgress: null,
+        asOf: '2026-04-30',
+        previous: { count: 1, longestGapDays: 274, asOf: '2025-12-31' },
+      },
+      results: { ratio: 0, previous: null },
+    });
     for (const c of rep?.competencies ?? []) {
       expect(Object.keys(c)).toEqual(
         expect.arrayContaining([
@@ -65,24 +71,27 @@ describe('figuresToJson', () => {
   });
 
   it('survives JSON unchanged: no NaN, no undefined, no Infinity', () => {
-    expect(JSON.parse(JSON.stringify(json))).toStrictEqual(json);
+    const copy: unknown = JSON.parse(JSON.stringify(json));
+    expect(copy).toStrictEqual(json);
     const text = stringifyFigures(figures);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
-    expect(JSON.parse(text)).toStrictEqual(json);
+    const parsed: unknown = JSON.parse(text);
+    expect(parsed).toStrictEqual(json);
   });
 
   it('writes null for the figures that do not exist', () => {
-    const r2 = JSON.parse(JSON.stringify(json)).reps[1];
-    expect(r2).toMatchObject({
+    const parsed: unknown = JSON.parse(JSON.stringify(json));
+    const r2 = {
       id: 'r2',
       team: null,
       firstYear: true,
       overall: { level: null, previous: null, delta: null },
-      coaching: { count: 0, longestGapDays: null, previous: null },
+      // never coached: 01-01 -> 04-30 = 31 + 28 + 31 + 29 (was null)
+      coaching: { count: 0, longestGapDays: 119, monthsWithout: [1, 2, 3, 4], previous: null },
       results: { ratio: null, previous: null },
-    });
-    expect(r2.competencies[1]).toMatchObject({
+    };
+    const b = {
       id: 'b',
       level: null,
       previous: null,
@@ -93,7 +102,8 @@ describe('figuresToJson', () => {
       count: 0,
       trend: null,
       weakestContext: null,
-    });
+    };
+    expect(parsed).toMatchObject({ reps: [{}, { ...r2, competencies: [{}, b, {}, {}] }] });
   });
 });
 
@@ -116,7 +126,7 @@ describe('figuresToCsv', () => {
   });
 
   it('is a header alone for a year without reps', () => {
-    expect(figuresToCsv(computeFigures(dataset(records, fw), 2030))).toBe(
+    expect(figuresToCsv(computeFigures(dataset(records, fw), 2030, '2030-06-01'))).toBe(
       'year,rep,name,team,competency,level,previous,delta,mean,expected,gap,count,trend,weakest_context,focus_rank\r\n',
     );
   });

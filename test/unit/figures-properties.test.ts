@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeFigures } from '../../src/analyze/index.js';
-import type { Figures } from '../../src/analyze/index.js';
+import type { Figures, GroupFigures, RepFigures } from '../../src/analyze/index.js';
 import type { RepRecord } from '../../src/model/dataset.js';
 import type { Assessment } from '../../src/model/schema.js';
 import { dataset, repYear } from '../fixtures/figures-builders.js';
@@ -63,6 +63,9 @@ function everyValue(value: unknown, visit: (value: unknown) => void): void {
     for (const item of Object.values(value)) everyValue(item, visit);
 }
 
+/** A build's date from mid-2025 to early 2027: before, during and after the year 2026. */
+const buildDate = fc.integer({ min: 150, max: 365 + 365 + 60 }).map((day) => dateOf(2025, day));
+
 function check(figures: Figures, expectedReps: number): void {
   let invalid = 0;
   let numbers = 0;
@@ -105,18 +108,51 @@ function check(figures: Figures, expectedReps: number): void {
     const coaching = rep.coaching;
     expect(coaching.perMonth).toHaveLength(12);
     expect(coaching.perMonth.reduce((a, b) => a + b, 0)).toBe(coaching.count);
-    expect(coaching.longestGapDays === null).toBe(coaching.count === 0);
-    if (coaching.longestGapDays !== null)
-      expect(coaching.longestGapDays >= 0 && coaching.longestGapDays <= 364).toBe(true);
-    for (const month of coaching.monthsWithout) expect(coaching.perMonth[month]).toBe(0);
+    expect(Number.isInteger(coaching.longestGapDays)).toBe(true);
+    expect(coaching.longestGapDays >= 0 && coaching.longestGapDays <= 364).toBe(true);
+    // The missed months are exactly the empty months from start's month through the last month over.
+    const first = Number(coaching.start.slice(5, 7));
+    const expectedMissed: number[] = [];
+    for (let month = first; month <= coaching.monthsOver; month++)
+      if (coaching.perMonth[month - 1] === 0) expectedMissed.push(month);
+    expect(coaching.monthsWithout).toEqual(expectedMissed);
+    if (coaching.monthInProgress !== null) {
+      expect(coaching.monthInProgress).toBe(coaching.monthsOver + 1);
+      expect(coaching.monthsWithout).not.toContain(coaching.monthInProgress);
+    }
+    expect(coaching.asOf <= '2026-12-31').toBe(true);
+    // end = asOf or the last assessment if later, never before start (a period not begun yet is empty)
+    expect(coaching.end >= coaching.start).toBe(true);
+    expect(coaching.end >= coaching.asOf || coaching.end === coaching.start).toBe(true);
+  }
+  for (const group of [...figures.teams, figures.organisation]) checkChange(group, figures.reps);
+}
+
+/** SPEC §5 change like for like: a mean of the reps' own deltas, so within their range and ≥ 0 when none regressed. */
+function checkChange(group: GroupFigures, reps: readonly RepFigures[]): void {
+  const members = reps.filter((rep) => group.members.some((m) => m.id === rep.id));
+  const comparisons = [
+    { change: group.overall, deltas: members.map((rep) => rep.overall.delta) },
+    ...group.competencies.map((c, i) => ({
+      change: c,
+      deltas: members.map((rep) => rep.competencies[i]?.delta ?? null),
+    })),
+  ];
+  for (const { change, deltas } of comparisons) {
+    const known = deltas.filter((d): d is number => d !== null);
+    expect(change.deltaReps).toBe(known.length);
+    expect(change.delta === null).toBe(known.length === 0);
+    if (change.delta === null) continue;
+    expect(change.delta).toBeGreaterThanOrEqual(Math.min(...known) - 1e-9);
+    expect(change.delta).toBeLessThanOrEqual(Math.max(...known) + 1e-9);
   }
 }
 
 describe('figures invariants', () => {
   it('hold for any dataset', () => {
     fc.assert(
-      fc.property(records, (all) => {
-        check(computeFigures(dataset(all), 2026), all.filter((r) => r.year === 2026).length);
+      fc.property(records, buildDate, (all, date) => {
+        check(computeFigures(dataset(all), 2026, date), all.filter((r) => r.year === 2026).length);
       }),
       { numRuns: 150 },
     );

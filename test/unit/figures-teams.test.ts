@@ -37,7 +37,8 @@ const records = [
   // Eve left Paris Sud: her 2025 levels must not count anywhere
   repYear('eve', 2025, { name: 'Eve', team: 'Paris Sud', assessments: [on('2025-02-01', { a: 4, b: 1 })] }),
 ];
-const figures = computeFigures(dataset(records), 2026);
+// Built on 2026-03-31: January to March are over, no month is in progress.
+const figures = computeFigures(dataset(records), 2026, '2026-03-31');
 
 function team(id: string | null): TeamFigures {
   const found = figures.teams.find((t) => t.id === id);
@@ -50,6 +51,7 @@ const none = (id: string, repCount: number): GroupCompetency => ({
   level: null,
   previous: null,
   delta: null,
+  deltaReps: 0,
   expected: 3,
   reps: 0,
   previousReps: 0,
@@ -71,14 +73,16 @@ describe('teams', () => {
     ]);
   });
 
-  it("averages the reps' levels this year and last year, over the reps having one", () => {
+  it("averages the reps' levels this year and last year, over the reps having one; the change like for like", () => {
     expect(team('paris-sud').competencies).toEqual([
-      // a: (2.5 + 3) / 2 this year; Ann's 2 last year (Ben had no file, Eve left)
+      // a: (2.5 + 3) / 2 this year; Ann's 2 last year (Ben had no file, Eve left).
+      // Change: Ann's own +0.5, over 1 rep (the difference of the means, 2.75 − 2 = 0.75, counted Ben's arrival)
       {
         id: 'a',
         level: (2.5 + 3) / 2,
         previous: 2,
-        delta: 2.75 - 2,
+        delta: 0.5,
+        deltaReps: 1,
         expected: 3,
         reps: 2,
         previousReps: 1,
@@ -92,6 +96,7 @@ describe('teams', () => {
         level: 3,
         previous: 3.5,
         delta: 3 - 3.5,
+        deltaReps: 1,
         expected: 3,
         reps: 1,
         previousReps: 1,
@@ -108,6 +113,7 @@ describe('teams', () => {
       level: 1.5,
       previous: 1.5,
       delta: 0,
+      deltaReps: 1,
       expected: 3,
       reps: 1,
       previousReps: 1,
@@ -121,6 +127,7 @@ describe('teams', () => {
       level: null,
       previous: 3,
       delta: null,
+      deltaReps: 0,
       expected: 3,
       reps: 0,
       previousReps: 1,
@@ -128,10 +135,10 @@ describe('teams', () => {
     });
   });
 
-  it('averages the overall levels', () => {
-    // Ann 2.75 (2025: (2 + 3.5) / 2 = 2.75), Ben 3 (no 2025)
-    expect(team('paris-sud').overall).toEqual({ level: (2.75 + 3) / 2, previous: 2.75, delta: 2.875 - 2.75 });
-    expect(team(null).overall).toEqual({ level: null, previous: 3, delta: null });
+  it('averages the overall levels; the overall change is the mean of the reps’ own overall delta', () => {
+    // Ann 2.75 (2025: (2 + 3.5) / 2 = 2.75, delta 0), Ben 3 (no 2025). Change: Ann's 0 over 1 rep (was 2.875 − 2.75)
+    expect(team('paris-sud').overall).toEqual({ level: (2.75 + 3) / 2, previous: 2.75, delta: 0, deltaReps: 1 });
+    expect(team(null).overall).toEqual({ level: null, previous: 3, delta: null, deltaReps: 0 });
   });
 
   it('counts goals and lists the managers', () => {
@@ -146,24 +153,34 @@ describe('teams', () => {
       perMonth: [1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0],
       previousCount: 1,
       repsWithout: 0,
+      asOf: '2026-03-31',
+      startMonth: 1,
+      monthsOver: 3,
+      monthInProgress: null,
+      // February: neither Ann nor Ben was coached
+      monthsWithout: [2],
       coverage: [
-        // Ann: 01-01 -> 01-10: 9; 01-10 -> 03-05: 21 + 28 + 5 = 54
+        // Ann: 01-01 -> 01-10: 9; 01-10 -> 03-05: 21 + 28 + 5 = 54; 03-05 -> 03-31: 26
         {
           id: 'ann',
           name: 'Ann',
           perMonth: [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
           count: 2,
           longestGapDays: 54,
-          startMonth: 0,
+          startMonth: 1,
+          monthsWithout: [2],
+          monthInProgress: null,
         },
-        // Ben: 01-01 -> 03-20: 31 + 28 + 19 = 78
+        // Ben: 01-01 -> 03-20: 31 + 28 + 19 = 78; 03-20 -> 03-31: 11
         {
           id: 'ben',
           name: 'Ben',
           perMonth: [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
           count: 1,
           longestGapDays: 78,
-          startMonth: 0,
+          startMonth: 1,
+          monthsWithout: [1, 2],
+          monthInProgress: null,
         },
       ],
     });
@@ -174,6 +191,7 @@ describe('teams', () => {
     const fresh = computeFigures(
       dataset([repYear('x1', 2026, { team: 'New', assessments: [on('2026-05-05', {})] })]),
       2026,
+      '2026-12-31',
     );
     expect(fresh.teams[0]?.coaching.previousCount).toBeNull();
   });
@@ -214,13 +232,15 @@ describe('organisation', () => {
     expect(org.members.map((m) => m.id)).toEqual(['cat', 'ann', 'ben', 'dan']);
   });
 
-  it('averages each competency over all reps', () => {
+  it('averages each competency over all reps; the change like for like', () => {
     // a this year: Cat 1.5, Ann 2.5, Ben 3 (Dan none); last year: Cat 1.5, Ann 2, Dan 3 (Eve left)
+    // Change: Cat 0, Ann +0.5 -> 0.25 over 2 reps (the difference of the means was 7/3 − 6.5/3 = 1/6)
     expect(org.competencies[0]).toEqual({
       id: 'a',
       level: 7 / 3,
       previous: 6.5 / 3,
-      delta: 7 / 3 - 6.5 / 3,
+      delta: 0.25,
+      deltaReps: 2,
       expected: 3,
       reps: 3,
       previousReps: 3,
@@ -230,18 +250,26 @@ describe('organisation', () => {
       unknown: 2,
     });
     // b: Ann only
-    expect(org.competencies[1]).toMatchObject({ level: 3, previous: 3.5, regressed: 1, unknown: 3 });
+    expect(org.competencies[1]).toMatchObject({
+      level: 3,
+      previous: 3.5,
+      delta: -0.5,
+      deltaReps: 1,
+      regressed: 1,
+      unknown: 3,
+    });
   });
 
   it('averages overall, sums goals and coaching', () => {
-    // overall this year: Cat 1.5, Ann 2.75, Ben 3; last year: Cat 1.5, Ann 2.75, Dan 3
-    expect(org.overall).toEqual({ level: 7.25 / 3, previous: 7.25 / 3, delta: 0 });
+    // overall this year: Cat 1.5, Ann 2.75, Ben 3; last year: Cat 1.5, Ann 2.75, Dan 3; change: Cat 0, Ann 0
+    expect(org.overall).toEqual({ level: 7.25 / 3, previous: 7.25 / 3, delta: 0, deltaReps: 2 });
     expect(org.goals).toEqual({ set: 3, met: 1, notMet: 1, notAssessed: 1 });
     expect(org.coaching).toMatchObject({
       count: 5,
       perMonth: [1, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0],
       previousCount: 3,
       repsWithout: 1,
+      monthsWithout: [],
     });
     expect(org.coaching.coverage.map((row) => row.id)).toEqual(['cat', 'ann', 'ben', 'dan']);
     expect(org.managers).toEqual(['Alain Dupont', 'Jeanne Roux', 'Marc']);
@@ -253,7 +281,9 @@ describe('organisation', () => {
       ['paris-sud', 'Paris Sud', 2, 3, 2.875],
       [null, null, 1, 0, null],
     ]);
-    expect(org.teams[1]?.competencies[0]).toEqual({ id: 'a', level: 2.75, previous: 2, delta: 0.75 });
+    // changed: Ann's own +0.5 over 1 rep, not 2.75 − 2
+    expect(org.teams[1]?.competencies[0]).toEqual({ id: 'a', level: 2.75, previous: 2, delta: 0.5, deltaReps: 1 });
+    expect(org.teams[1]?.overall).toEqual({ level: 2.875, previous: 2.75, delta: 0, deltaReps: 1 });
     expect(org.teams[1]?.goals).toEqual({ set: 2, met: 1, notMet: 0, notAssessed: 1 });
   });
 });

@@ -8,6 +8,9 @@ import { computeFigures, latestYear } from '../../src/analyze/index.js';
 import type { CompetencyFigures, RepFigures } from '../../src/analyze/index.js';
 import { dataset, framework, on, repYear } from '../fixtures/figures-builders.js';
 
+/** A build after the end of 2026: asOf(2026) = 2026-12-31, asOf(2025) = 2025-12-31. */
+const AS_OF = '2027-01-15';
+
 // Alice, 2026 (file order matters: #1 and #4 share a date).
 const alice2026 = repYear('alice', 2026, {
   name: 'Alice Martin',
@@ -47,7 +50,7 @@ const carol2026 = repYear('carol', 2026, {
   assessments: [on('2026-03-03', { a: 2, b: 2 })],
 });
 
-const figures = computeFigures(dataset([alice2025, bob2025, alice2026, carol2026]), 2026);
+const figures = computeFigures(dataset([alice2025, bob2025, alice2026, carol2026]), 2026, AS_OF);
 
 function rep(id: string): RepFigures {
   const found = figures.reps.find((r) => r.id === id);
@@ -236,24 +239,35 @@ describe('computeFigures: goals, diagnosis, contexts', () => {
 
 describe('computeFigures: coaching and results', () => {
   it('counts assessments per month and measures the longest stretch', () => {
-    // 2026-01-01 -> 02-01: 31; 02-01 -> 05-10: 28 + 31 + 30 + 9 = 98; 05-10 -> 05-10: 0; 05-10 -> 09-15: 31 + 30 + 31 + 31 + 5 = 128
-    // 2025-01-01 -> 03-01: 31 + 28 = 59; 03-01 -> 06-01: 31 + 30 + 31 = 92; 06-01 -> 11-20: 30 + 31 + 31 + 30 + 31 + 19 = 172
+    // 2026-01-01 -> 02-01: 31; 02-01 -> 05-10: 28 + 31 + 30 + 9 = 98; 05-10 -> 05-10: 0; 05-10 -> 09-15: 31 + 30 + 31 + 31 + 5 = 128;
+    //   09-15 -> end 12-31: 15 + 31 + 30 + 31 = 107
+    // 2025-01-01 -> 03-01: 31 + 28 = 59; 03-01 -> 06-01: 31 + 30 + 31 = 92; 06-01 -> 11-20: 30 + 31 + 31 + 30 + 31 + 19 = 172;
+    //   11-20 -> end 12-31: 10 + 31 = 41
+    // Months: numbers 1–12, every month over on 31 December.
     expect(rep('alice').coaching).toEqual({
       count: 4,
       perMonth: [0, 1, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0],
       longestGapDays: 128,
       start: '2026-01-01',
+      end: '2026-12-31',
+      asOf: '2026-12-31',
       first: '2026-02-01',
       last: '2026-09-15',
-      monthsWithout: [0, 2, 3, 5, 6, 7, 9, 10, 11],
+      monthsWithout: [1, 3, 4, 6, 7, 8, 10, 11, 12],
+      monthsOver: 12,
+      monthInProgress: null,
       previous: {
         count: 3,
         perMonth: [0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0],
         longestGapDays: 172,
         start: '2025-01-01',
+        end: '2025-12-31',
+        asOf: '2025-12-31',
         first: '2025-03-01',
         last: '2025-11-20',
-        monthsWithout: [0, 1, 3, 4, 6, 7, 8, 9, 11],
+        monthsWithout: [1, 2, 4, 5, 7, 8, 9, 10, 12],
+        monthsOver: 12,
+        monthInProgress: null,
       },
     });
   });
@@ -306,21 +320,21 @@ describe('computeFigures: years', () => {
   it('uses y−1 only, not an older file', () => {
     const old = repYear('dora', 2024, { assessments: [on('2024-05-01', { a: 1 })] });
     const now = repYear('dora', 2026, { assessments: [on('2026-05-01', { a: 3 })] });
-    const dora = computeFigures(dataset([old, now]), 2026).reps[0];
+    const dora = computeFigures(dataset([old, now]), 2026, AS_OF).reps[0];
     expect(dora?.firstYear).toBe(true);
     expect(dora?.competencies[0]?.previous).toBeNull();
   });
 
   it('gives empty figures for a year without files', () => {
-    const empty = computeFigures(dataset([alice2025]), 2027);
+    const empty = computeFigures(dataset([alice2025]), 2027, AS_OF);
     expect(empty.reps).toEqual([]);
     expect(empty.teams).toEqual([]);
     expect(empty.organisation.repCount).toBe(0);
-    expect(empty.organisation.overall).toEqual({ level: null, previous: null, delta: null });
+    expect(empty.organisation.overall).toEqual({ level: null, previous: null, delta: null, deltaReps: 0 });
   });
 
   it('computes a past year too, comparing with the year before it', () => {
-    const past = computeFigures(dataset([alice2025, bob2025, alice2026, carol2026]), 2025);
+    const past = computeFigures(dataset([alice2025, bob2025, alice2026, carol2026]), 2025, AS_OF);
     expect(past.reps.map((r) => [r.id, r.firstYear])).toEqual([
       ['alice', true],
       ['bob', true],
@@ -345,7 +359,7 @@ describe('computeFigures: expected levels from the role', () => {
     ['partial', [3, null, 2, null], [1, null, 0, null]], // no default: b and d have no expected level
     ['unknown-role', [null, null, null, null], [null, null, null, null]],
   ])('role %s', (role, expected, gaps) => {
-    const r = computeFigures(dataset([repYear('r', 2026, { role, assessments: scores })]), 2026).reps[0];
+    const r = computeFigures(dataset([repYear('r', 2026, { role, assessments: scores })]), 2026, AS_OF).reps[0];
     expect(r?.competencies.map((c) => c.expected)).toEqual(expected);
     expect(r?.competencies.map((c) => c.gap)).toEqual(gaps);
   });
@@ -355,7 +369,8 @@ describe('computeFigures: expected levels from the role', () => {
       competencies: [{ id: 'constructor', label: 'Odd' }],
       roles: [{ id: 'flat', label: 'Flat', expected: { a: 3 } }],
     });
-    const r = computeFigures(dataset([repYear('r', 2026, { assessments: [on('2026-03-01', {})] })], fw), 2026).reps[0];
+    const r = computeFigures(dataset([repYear('r', 2026, { assessments: [on('2026-03-01', {})] })], fw), 2026, AS_OF)
+      .reps[0];
     expect(r?.competencies[0]).toMatchObject({ id: 'constructor', expected: null, level: null, count: 0 });
   });
 });
@@ -370,6 +385,13 @@ describe('computeFigures: ordering of reps', () => {
       repYear('b1', 2026, { name: 'Bruno', team: 'Annecy' }),
       repYear('a3', 2026, { name: 'Adam', team: 'Lyon' }),
     ];
-    expect(computeFigures(dataset(reps), 2026).reps.map((r) => r.id)).toEqual(['b1', 'a1', 'a3', 'e1', 'z1', 'n1']);
+    expect(computeFigures(dataset(reps), 2026, AS_OF).reps.map((r) => r.id)).toEqual([
+      'b1',
+      'a1',
+      'a3',
+      'e1',
+      'z1',
+      'n1',
+    ]);
   });
 });

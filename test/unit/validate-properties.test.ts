@@ -234,7 +234,7 @@ function expectSound(result: ValidationResult, workspace: LoadedWorkspace): void
   if (result.dataset !== undefined) {
     // Data that passes validation is data the figures can take.
     const year = latestYear(result.dataset);
-    if (year !== null) computeFigures(result.dataset, year);
+    if (year !== null) computeFigures(result.dataset, year, `${year}-12-31`);
   }
 }
 

@@ -199,6 +199,10 @@ export function repYearSchema(context?: RepContext) {
             .meta({ description: 'competency id -> level; absent means not observed' }),
           strengths: text().optional(),
           improvements: text().optional(),
+          notes: z
+            .record(competency, text())
+            .optional()
+            .meta({ description: 'competency id -> what was seen of that competency in this session' }),
           actions: z.array(text()).optional(),
         }),
       )

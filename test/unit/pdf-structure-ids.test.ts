@@ -20,7 +20,7 @@ describe('structure ids that cannot be renumbered', () => {
     const pdf = await fixture();
     const before = Buffer.from(pdf);
     const result = normalizeStructureIds(pdf);
-    expect(result).toEqual({ failed: expect.stringMatching(/not in an IDTree/) });
+    expect('failed' in result ? result.failed : '').toMatch(/not in an IDTree/);
     expect(Buffer.compare(pdf, before)).toBe(0);
   });
 
@@ -33,7 +33,8 @@ describe('structure ids that cannot be renumbered', () => {
   it('otherwise warn, and the metadata is still set', async () => {
     const warnings: string[] = [];
     const out = setPdfInfo(new Uint8Array(await fixture()), { ...info, warn: (m) => warnings.push(m) });
-    expect(warnings).toEqual([expect.stringMatching(/could not be renumbered: .*not reproducible/)]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/could not be renumbered: .*not reproducible/);
     expect(Buffer.from(out).toString('latin1')).toMatch(/\/Author <FEFF004F00720067>/);
   });
 

@@ -1,26 +1,39 @@
 /**
  * One browser per build, launched on first use, with a bounded pool of pages
- * (marp-cli `src/browser/manager.ts`). A browser that crashes costs at most one
- * relaunch and one retry of the jobs that were in flight (SPEC §8).
+ * (marp-cli `src/browser/manager.ts`). A browser that crashes, or dies while
+ * it starts, costs at most one relaunch and one retry of the jobs it took
+ * with it (SPEC §8); one report's failure is never another's:
+ *
+ * - a job whose browser or page crashed under it is retried once, **alone**
+ *   (no other job runs while it does, see gate.ts): if it is what crashed the
+ *   browser, it crashes it again with no other report on board and fails by
+ *   itself, and the jobs it took with the first crash print again;
+ * - a launch that fails is retried once the same way, and never cached: the
+ *   next job starts a browser again. Two launches failing in a row mean the
+ *   browser cannot start here: every job still to print then fails at once
+ *   with that reason, rather than each waiting on launches of its own;
+ * - every browser the session started is stopped when it goes (crashed,
+ *   worn out, or at `close()`): closed, else its process group killed, and
+ *   its profile removed (launch.ts). `close()` on every exit path of a build
+ *   (`await using`, and the build's AbortSignal) leaves no browser running.
  *
  * Pages are reused from print to print (JavaScript off, every request
  * aborted): opening a page costs a renderer process and a navigation. Each
  * print still starts from a new document (setContent). A page that has run
- * `pageReuse` jobs is closed and a fresh
- * one opened, and the browser itself is restarted (between jobs) after
- * `browserReuse` jobs, so that a build's memory stays flat however many
- * reports it prints.
+ * `pageReuse` jobs is closed and a fresh one opened, and the browser itself
+ * is restarted (between jobs) after `browserReuse` jobs, so that a build's
+ * memory stays flat however many reports it prints. A page whose job failed
+ * is closed, never reused.
  *
  *     await using session = new BrowserSession({ concurrency: 4 });
  *     const pdf = await session.printPdf(html, { paper: 'A4', title });
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
-import puppeteer, { ProtocolError, type Browser, type Page } from 'puppeteer';
+import { ProtocolError, type Page } from 'puppeteer';
 import { BrowserError, RevueError, UsageError, isRevueError } from '../errors.js';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
+import { Gate } from './gate.js';
+import { launchBrowser, stopBrowser, type LaunchedBrowser } from './launch.js';
 import { setPdfInfo } from './pdf-metadata.js';
 import { printOnPage, type PrintOptions, type PrintResult } from './print-page.js';
 
@@ -37,14 +50,18 @@ export interface BrowserSessionOptions {
   pageReuse?: number;
   /** Jobs a browser runs before it is restarted (between jobs). Default: 400. */
   browserReuse?: number;
+  /** Closes the session when aborted: the jobs in flight fail, no other starts. Default: none. */
+  signal?: AbortSignal;
 }
 
 export interface BrowserSessionStats {
   /** Browsers started: 1, plus one for each crash that was recovered from. */
   launches: number;
+  /** Launches that failed (the browser died or hung while it started). */
+  launchFailures: number;
   /** Jobs run on a page (prints). */
   jobs: number;
-  /** Jobs run a second time because the browser went away under them. */
+  /** Jobs run a second time, alone, because the browser went away under them (or would not start). */
   retries: number;
   /** Requests the pages tried to make and that were aborted, over the session. */
   blockedRequests: number;
@@ -59,25 +76,16 @@ export interface BrowserSessionStats {
 /** Something to do on a page; the page is released when it settles (closed, or kept for the next print). */
 type PageJob<T> = (page: Page) => Promise<T>;
 
-/** Chromium's flags for a quiet, self-contained, headless print server. */
-const BASE_ARGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-  // The same glyph advances on every machine, so line breaks don't move.
-  '--font-render-hinting=none',
-];
-
 interface Running {
-  browser: Browser;
-  userDataDir: string;
+  launched: LaunchedBrowser;
   /** Jobs started on this browser. */
   jobs: number;
   /** Jobs on it now. */
   active: number;
+  /** Replaced by a fresh browser (worn out): stopped once its last job is done. */
+  retired?: boolean;
+  /** Set once it is being stopped. */
+  stopped?: Promise<void>;
 }
 
 /** A page waiting for its next print. */
@@ -87,17 +95,28 @@ interface IdlePage {
   jobs: number;
 }
 
-class PageCrashedError extends Error {}
+/** The browser (or the page's renderer) went away during a job, or would not start: worth one retry. */
+class LostBrowserError extends Error {
+  constructor(
+    readonly reason: 'crash' | 'launch',
+    message: string,
+    options?: { cause: unknown },
+  ) {
+    super(message, options);
+  }
+}
 
 export class BrowserSession implements AsyncDisposable {
   readonly #options: BrowserSessionOptions;
   readonly #env: Record<string, string | undefined>;
   readonly #timeout: number;
   readonly #limit: LimitFunction;
+  readonly #gate = new Gate();
   readonly #pageReuse: number;
   readonly #browserReuse: number;
   readonly #stats: BrowserSessionStats = {
     launches: 0,
+    launchFailures: 0,
     jobs: 0,
     retries: 0,
     blockedRequests: 0,
@@ -105,12 +124,17 @@ export class BrowserSession implements AsyncDisposable {
     launchMs: 0,
     printMs: 0,
   };
-  readonly #userDataDirs = new Set<string>();
+  /** Every browser started and not yet stopped. */
+  readonly #open = new Set<Running>();
   #idle: IdlePage[] = [];
-  readonly #retiring = new Set<Running>();
   #found: Promise<FoundBrowser> | undefined;
   #current: Promise<Running> | undefined;
+  /** Launches failed since the last one that worked. */
+  #failedLaunches = 0;
+  /** Set after two launches failed in a row: the browser cannot start here. */
+  #broken: BrowserError | undefined;
   #closing: Promise<void> | undefined;
+  readonly #onAbort = (): void => void this.close();
 
   constructor(options: BrowserSessionOptions = {}) {
     const concurrency = options.concurrency ?? 2;
@@ -123,6 +147,8 @@ export class BrowserSession implements AsyncDisposable {
     this.#pageReuse = Math.max(1, options.pageReuse ?? 40);
     this.#browserReuse = Math.max(1, options.browserReuse ?? 400);
     this.#limit = pLimit(concurrency);
+    if (options.signal?.aborted === true) void this.close();
+    else options.signal?.addEventListener('abort', this.#onAbort, { once: true });
   }
 
   /** Figures about the session so far (a copy). */
@@ -139,7 +165,11 @@ export class BrowserSession implements AsyncDisposable {
     return this.#found;
   }
 
-  /** Prints static HTML to PDF, and says which requests the page tried to make (all aborted). */
+  /**
+   * Prints static HTML to PDF, and says which requests the page tried to make
+   * (all aborted). Fails, for this document alone, when it is over the bounds
+   * of print-page.ts (its size, its pages) or navigates away.
+   */
   async print(html: string, options: PrintOptions): Promise<PrintResult> {
     try {
       const result = await this.#run((page) => printOnPage(page, html, options));
@@ -156,8 +186,9 @@ export class BrowserSession implements AsyncDisposable {
     return options.metadata === undefined ? pdf : setPdfInfo(pdf, { title: options.title, ...options.metadata });
   }
 
-  /** Closes the browser and removes its profile. Safe to call more than once. */
+  /** Stops every browser the session started and removes their profiles. Safe to call more than once. */
   close(): Promise<void> {
+    this.#options.signal?.removeEventListener('abort', this.#onAbort);
     this.#closing ??= this.#shutdown();
     return this.#closing;
   }
@@ -167,25 +198,38 @@ export class BrowserSession implements AsyncDisposable {
   }
 
   /**
-   * Runs a job on a page from the pool, launching the browser on first use.
-   * If the browser goes away during the job, it is relaunched and the job is
-   * run once more. Private: every public way in cuts the page's network.
+   * Runs a job on a page from the pool, launching the browser if need be. A
+   * job that loses its browser (a crash, a failed launch) runs once more,
+   * alone. Private: every public way in cuts the page's network.
    */
   #run<T>(job: PageJob<T>): Promise<T> {
     return this.#limit(async () => {
       this.#stats.jobs++;
-      const first = await this.#acquire();
-      try {
-        return await this.#attempt(first, job);
-      } catch (error: unknown) {
-        if (this.#closing !== undefined || !isCrash(error, first.browser)) throw error;
-        this.#stats.retries++;
+      let crashes = 0;
+      for (;;) {
+        try {
+          // After a crash the job runs alone: if it is what crashes the browser, it takes no other job with it.
+          return await (crashes === 0
+            ? this.#gate.shared(() => this.#attempt(job))
+            : this.#gate.alone(() => this.#attempt(job)));
+        } catch (error: unknown) {
+          if (this.#closing !== undefined || !(error instanceof LostBrowserError)) throw error;
+          if (error.reason === 'crash' && ++crashes > 1)
+            throw new BrowserError(
+              `the browser crashed during this report, and again when it was printed alone: ${error.message}`,
+              { cause: error },
+            );
+          // A crash, or a launch that failed: once more. (Two launches failing in a row break the session,
+          // and #acquire then fails at once: this loop ends.)
+          this.#stats.retries++;
+        }
       }
-      return await this.#attempt(await this.#acquire(), job);
     });
   }
 
-  async #attempt<T>(running: Running, job: PageJob<T>): Promise<T> {
+  async #attempt<T>(job: PageJob<T>): Promise<T> {
+    const running = await this.#acquire();
+    const { browser } = running.launched;
     running.jobs++;
     running.active++;
     const reused = this.#takeIdle(running);
@@ -194,32 +238,38 @@ export class BrowserSession implements AsyncDisposable {
     const started = performance.now();
     let onError: ((error: Error) => void) | undefined;
     try {
-      page ??= await running.browser.newPage();
+      page ??= await browser.newPage();
       page.setDefaultTimeout(this.#timeout);
       // A crashed renderer leaves the page's pending calls waiting: fail fast instead.
       const crashed = new Promise<never>((_, reject) => {
-        onError = (error) => reject(new PageCrashedError(error.message));
+        onError = (error) => reject(new LostBrowserError('crash', `the page crashed (${error.message})`));
         page?.once('error', onError);
       });
       const result = await Promise.race([job(page), crashed]);
       keep = true;
       return result;
+    } catch (error: unknown) {
+      if (error instanceof LostBrowserError || isRevueError(error)) throw error;
+      if (!browser.connected || isTargetClosed(error))
+        throw new LostBrowserError('crash', message(error), { cause: error });
+      throw error;
     } finally {
       this.#stats.printMs += performance.now() - started;
       running.active--;
       if (page !== undefined) {
         if (onError !== undefined) page.off('error', onError);
-        // The next job brings its own request listener (blockRequests).
+        // The next job brings its own listeners (print-page.ts).
         page.removeAllListeners('request');
+        page.removeAllListeners('framenavigated');
         const jobs = (reused?.jobs ?? 0) + 1;
-        if (keep && jobs < this.#pageReuse && running.browser.connected && running.jobs < this.#browserReuse) {
+        if (keep && jobs < this.#pageReuse && browser.connected && running.retired !== true) {
           this.#idle.push({ page, running, jobs });
         } else {
           // The page may already be gone with its browser.
           await page.close().catch(() => undefined);
         }
       }
-      await this.#closeIfRetired(running);
+      if (running.retired === true && running.active === 0) await this.#stop(running);
     }
   }
 
@@ -231,66 +281,60 @@ export class BrowserSession implements AsyncDisposable {
     return idle;
   }
 
-  /** Closes a worn-out browser once its last job is done (see `#acquire`). */
-  async #closeIfRetired(running: Running): Promise<void> {
-    if (running.active > 0 || !this.#retiring.delete(running)) return;
-    const pages = this.#idle.filter((idle) => idle.running === running);
-    this.#idle = this.#idle.filter((idle) => idle.running !== running);
-    await Promise.all(pages.map((idle) => idle.page.close().catch(() => undefined)));
-    await closeBrowser(running.browser);
-    await this.#removeProfile(running.userDataDir);
-  }
-
+  /** The browser to run the next job on: the current one, or a new one if it is gone or worn out. */
   async #acquire(): Promise<Running> {
     if (this.#closing !== undefined) throw new BrowserError('The browser session is closed.');
+    this.#failIfBroken();
     const current = this.#current;
     if (current !== undefined) {
-      const running = await current;
-      if (running.browser.connected && running.jobs < this.#browserReuse) return running;
-      if (running.browser.connected) {
-        // Worn out: the next jobs go to a fresh browser; this one closes when its last job is done.
+      const running = await current.catch(() => undefined);
+      if (running !== undefined) {
+        const { browser } = running.launched;
+        if (browser.connected && running.jobs < this.#browserReuse && running.retired !== true) return running;
         if (this.#current === current) {
+          // Worn out: the next jobs go to a fresh browser; this one stops once its last job is done.
+          // Gone: whatever is left of it is killed now.
           this.#current = undefined;
-          this.#stats.recycles++;
-          this.#retiring.add(running);
-          void this.#closeIfRetired(running);
+          running.retired = true;
+          if (browser.connected) this.#stats.recycles++;
+          if (!browser.connected || running.active === 0) void this.#stop(running);
         }
-        this.#current ??= this.#launch();
-        return await this.#current;
-      }
-      // Gone: the first job to notice starts the next browser, the others share it.
-      if (this.#current === current) {
+      } else if (this.#current === current) {
+        // A failed launch is not kept: this job starts another (it was told of the failure on its first attempt).
         this.#current = undefined;
-        this.#idle = this.#idle.filter((idle) => idle.running !== running);
-        void this.#removeProfile(running.userDataDir);
       }
     }
+    // The first job to get here starts the next browser; the others share it. (Unless the launch
+    // awaited above was the second to fail in a row.)
+    this.#failIfBroken();
     this.#current ??= this.#launch();
     return await this.#current;
   }
 
+  /** Two launches failed in a row: every job still to print fails at once, with that reason. */
+  #failIfBroken(): void {
+    if (this.#broken !== undefined) throw this.#broken;
+  }
+
   async #launch(): Promise<Running> {
     const found = await this.browserPath();
-    const userDataDir = await mkdtemp(path.join(tmpdir(), 'revue-browser-'));
-    this.#userDataDirs.add(userDataDir);
     const started = performance.now();
     try {
-      const browser = await puppeteer.launch({
-        executablePath: found.path,
-        // chrome-headless-shell only knows the old headless mode.
-        headless: path.basename(found.path).startsWith('chrome-headless-shell') ? 'shell' : true,
-        // Talk over a pipe: no debugging port is opened on the machine.
-        pipe: true,
-        userDataDir,
-        args: [...BASE_ARGS, ...(needsNoSandbox(this.#env) ? ['--no-sandbox'] : [])],
+      const launched = await launchBrowser(found.path, {
         timeout: this.#timeout,
+        noSandbox: needsNoSandbox(this.#env),
       });
       this.#stats.launches++;
       this.#stats.launchMs += performance.now() - started;
-      return { browser, userDataDir, jobs: 0, active: 0 };
+      this.#failedLaunches = 0;
+      const running: Running = { launched, jobs: 0, active: 0 };
+      this.#open.add(running);
+      // Closed while it started: stop it with the rest (#shutdown waits for this launch first).
+      return running;
     } catch (error: unknown) {
-      await this.#removeProfile(userDataDir);
-      throw new BrowserError(`Could not start the browser at ${found.path}: ${message(error)}`, {
+      this.#stats.launchFailures++;
+      this.#failedLaunches++;
+      const failure = new BrowserError(`Could not start the browser at ${found.path}: ${message(error)}`, {
         cause: error,
         hint:
           'Check that this browser runs on this machine (e.g. `' +
@@ -299,25 +343,32 @@ export class BrowserSession implements AsyncDisposable {
           'As root, or in a container without user namespaces, set REVUE_NO_SANDBOX=1. ' +
           'Another browser can be chosen with REVUE_BROWSER.',
       });
+      if (this.#failedLaunches >= 2) {
+        this.#broken = failure;
+        throw failure;
+      }
+      throw new LostBrowserError('launch', failure.message, { cause: failure });
     }
+  }
+
+  /** Stops one browser (once): its idle pages closed, then the browser, its process and its profile. */
+  #stop(running: Running): Promise<void> {
+    running.stopped ??= (async () => {
+      const pages = this.#idle.filter((idle) => idle.running === running);
+      this.#idle = this.#idle.filter((idle) => idle.running !== running);
+      await Promise.all(pages.map((idle) => idle.page.close().catch(() => undefined)));
+      await stopBrowser(running.launched);
+      this.#open.delete(running);
+    })();
+    return running.stopped;
   }
 
   async #shutdown(): Promise<void> {
-    const current = this.#current;
+    // A launch under way ends (its timeout bounds it) and is stopped with the others.
+    await this.#current?.catch(() => undefined);
     this.#current = undefined;
-    if (current !== undefined) {
-      const running = await current.catch(() => undefined);
-      if (running !== undefined) await closeBrowser(running.browser);
-    }
-    await Promise.all([...this.#retiring].map((running) => closeBrowser(running.browser)));
-    this.#retiring.clear();
+    await Promise.all([...this.#open].map((running) => this.#stop(running)));
     this.#idle = [];
-    await Promise.all([...this.#userDataDirs].map((dir) => this.#removeProfile(dir)));
-  }
-
-  async #removeProfile(dir: string): Promise<void> {
-    await rm(dir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
-    this.#userDataDirs.delete(dir);
   }
 }
 
@@ -328,26 +379,9 @@ function needsNoSandbox(env: Record<string, string | undefined>): boolean {
   return process.getuid?.() === 0;
 }
 
-/** The browser or the page's target went away (puppeteer's TargetCloseError is not in its types). */
-function isCrash(error: unknown, browser: Browser): boolean {
-  if (!browser.connected || error instanceof PageCrashedError) return true;
+/** The page's target went away (puppeteer's TargetCloseError is not in its types). */
+function isTargetClosed(error: unknown): boolean {
   return error instanceof ProtocolError && error.name === 'TargetCloseError';
-}
-
-/** Closes politely, then kills: a hung browser must not hang the build. */
-async function closeBrowser(browser: Browser): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), 5_000);
-  });
-  try {
-    const outcome = await Promise.race([browser.close().then(() => 'closed' as const), timedOut]);
-    if (outcome === 'timeout') browser.process()?.kill('SIGKILL');
-  } catch {
-    browser.process()?.kill('SIGKILL');
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function wrap(error: unknown, context: string): RevueError {

@@ -8,7 +8,7 @@ import { FONT_STACK } from '../render/fonts.js';
 
 /**
  * `@page` rules with default margins and the footer. They are placed first in
- * the document's head, so the template's own `@page` rules override them.
+ * the document (`injectHead`), so the template's own `@page` rules override them.
  */
 export function pageFooterCss(title: string): string {
   const box = `font-family: ${FONT_STACK}; font-size: 8pt; color: #555; vertical-align: top; padding-top: 4mm;`;
@@ -31,19 +31,16 @@ export function cssString(text: string): string {
 }
 
 /**
- * Inserts a `<style>` element as the first child of the document's head, or
- * where the head would start, without touching the doctype (moving it would
- * put the page in quirks mode).
+ * Inserts markup at the very start of the document, after its doctype (and
+ * the comments before it) if it has one, so that it comes before anything a
+ * template wrote: a Content-Security-Policy in a `<meta>` applies only to
+ * what follows it. The parser puts it in the head (a `<meta>` or `<style>`
+ * before `<html>` opens the head; the template's `<html lang>` then sets its
+ * attributes on the same element). The doctype stays first: moving it would
+ * put the page in quirks mode.
  */
-export function injectStyle(html: string, css: string): string {
-  const style = `<style data-revue="page">\n${css}\n</style>`;
-  const anchors = [/<head(?:\s[^>]*)?>/i, /<html(?:\s[^>]*)?>/i, /<!doctype[^>]*>/i];
-  for (const anchor of anchors) {
-    const match = anchor.exec(html);
-    if (match !== null) {
-      const end = match.index + match[0].length;
-      return html.slice(0, end) + style + html.slice(end);
-    }
-  }
-  return style + html;
+export function injectHead(html: string, markup: string): string {
+  const doctype = /^\s*(?:<!--[\s\S]*?-->\s*)*<!doctype[^>]*>/i.exec(html);
+  const end = doctype === null ? 0 : doctype[0].length;
+  return html.slice(0, end) + markup + html.slice(end);
 }

@@ -1,13 +1,44 @@
 /**
  * What happens on one page: static HTML in, PDF out. The page runs no script
- * and reaches nothing: every request it makes is aborted and counted
- * (SPEC §8: nothing in the data can run script, load a file or reach the network).
+ * and reaches nothing (SPEC §8: nothing in the data can run script, load a
+ * file or reach the network), whatever a template prints:
+ *
+ * - JavaScript is off;
+ * - a Content-Security-Policy is the first thing in the document: nothing may
+ *   be loaded but inline styles and `data:` fonts and images (what a report is
+ *   made of), so no frame, object, link or image from elsewhere;
+ * - every request the page still makes is aborted and counted;
+ * - below the page, the browser resolves no host and preconnects nowhere
+ *   (launch.ts);
+ * - the document printed must be the document that was set: one that asks to
+ *   be replaced (`<meta http-equiv=refresh>`, which no policy stops) or that
+ *   the page navigated away from fails, instead of printing a blank page.
+ *
+ * And a document is bounded: over `MAX_HTML_BYTES` it is not sent to the
+ * browser, and at most `MAX_PAGES` pages are printed (more fails the
+ * document), so that one huge report costs bounded time and memory and
+ * fails alone.
  */
 import type { Page } from 'puppeteer';
-import { injectStyle, pageFooterCss } from './page-css.js';
+import { RenderError } from '../errors.js';
+import { injectHead, pageFooterCss } from './page-css.js';
+import { pageCount } from './pdf-pages.js';
 
 import type { Paper } from '../render/document.js';
 import type { PdfInfo } from './pdf-metadata.js';
+
+/** A report is some 400 kB, with its fonts; a 2 MB logo adds 2.7 MB to it. */
+export const MAX_HTML_BYTES = 6 * 1024 * 1024;
+
+/** A rep's report is 4–5 pages, a team's or the organisation's a few more per 20 reps or teams. */
+export const MAX_PAGES = 200;
+
+/**
+ * What a report may load: inline styles, its embedded fonts and images
+ * (`data:`), nothing else. `default-src 'none'` covers frames, objects,
+ * scripts, connections, media, prefetches and manifests.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:";
 
 export type { Paper } from '../render/document.js';
 
@@ -27,6 +58,8 @@ export interface PrintOptions {
    * `date`, the PDF is reproducible (SOURCE_DATE_EPOCH). Default: Chromium's.
    */
   metadata?: Omit<PdfInfo, 'title'>;
+  /** At most this many pages: a longer document fails. Default: `MAX_PAGES`. */
+  maxPages?: number;
 }
 
 export interface PrintResult {
@@ -55,11 +88,20 @@ export async function blockRequests(page: Page): Promise<string[]> {
 
 /** Prints static HTML on a fresh page with JavaScript disabled and the network cut. */
 export async function printOnPage(page: Page, html: string, options: PrintOptions): Promise<PrintResult> {
+  checkSize(html);
+  const maxPages = options.maxPages ?? MAX_PAGES;
   await page.setJavaScriptEnabled(false);
   const blocked = await blockRequests(page);
-  const document = options.footer === false ? html : injectStyle(html, pageFooterCss(options.title));
-  await page.setContent(document, { waitUntil: 'load' });
-  await loadFonts(page);
+  let navigated = false;
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigated = true;
+  });
+  const head = [`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`];
+  if (options.footer !== false) head.push(`<style data-revue="page">\n${pageFooterCss(options.title)}\n</style>`);
+  await page.setContent(injectHead(html, head.join('')), { waitUntil: 'load' });
+  const { refresh } = await loadFonts(page);
+  checkDocument(page, navigated);
+  if (refresh) throw notPrinted('it asks to be replaced by another page (<meta http-equiv="refresh">)');
   const pdf = await page.pdf({
     format: options.paper,
     printBackground: true,
@@ -70,8 +112,43 @@ export async function printOnPage(page: Page, html: string, options: PrintOption
     preferCSSPageSize: false,
     // Awaits document.fonts.ready once more (loadFonts did the work).
     waitForFonts: true,
+    // One page more than allowed tells a document that is too long, without printing all of it.
+    pageRanges: `1-${maxPages + 1}`,
+    timeout: page.getDefaultTimeout(),
   });
+  checkDocument(page, navigated);
+  const pages = pageCount(pdf);
+  if (pages > maxPages)
+    throw new RenderError(`the report has more than ${maxPages} pages: it was not written`, {
+      hint: 'a report is a few pages: look for very long free text in the data, or a template that repeats it',
+    });
   return { pdf, blockedRequests: [...blocked] };
+}
+
+/** Refuses a document too large to be a report before the browser is asked to lay it out. */
+export function checkSize(html: string): void {
+  const bytes = Buffer.byteLength(html);
+  if (bytes > MAX_HTML_BYTES)
+    throw new RenderError(
+      `the report's HTML is ${megabytes(bytes)}, more than the ${megabytes(MAX_HTML_BYTES)} a report may be: it was not printed`,
+      { hint: 'a report is some 400 kB: look for very long free text in the data, or a template that repeats it' },
+    );
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The page still shows the document that was set: it never navigated (a refresh, even to itself, is a navigation). */
+function checkDocument(page: Page, navigated: boolean): void {
+  if (navigated || !page.url().startsWith('about:blank'))
+    throw notPrinted(`the page navigated away from it, to ${page.url()}`);
+}
+
+function notPrinted(why: string): RenderError {
+  return new RenderError(`the document was not printed: ${why}`, {
+    hint: 'a template must not navigate: remove the <meta http-equiv="refresh"> (or what made the page load another)',
+  });
 }
 
 /**
@@ -86,9 +163,10 @@ export async function printOnPage(page: Page, html: string, options: PrintOption
  * With the page's JavaScript disabled, the main world still evaluates
  * expressions but runs no callback ("The provided callback is no longer
  * runnable"), so this runs in an isolated world of its own, as puppeteer does
- * for `waitForFonts`.
+ * for `waitForFonts`. It also tells whether the document asks to be replaced
+ * (a meta refresh, which would load another document after this one).
  */
-async function loadFonts(page: Page): Promise<void> {
+async function loadFonts(page: Page): Promise<{ refresh: boolean }> {
   const client = await page.createCDPSession();
   try {
     const { frameTree } = await client.send('Page.getFrameTree');
@@ -104,9 +182,11 @@ async function loadFonts(page: Page): Promise<void> {
     });
     if (exceptionDetails !== undefined)
       throw new Error(`Loading the fonts failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    const failed: unknown = result.value;
+    const value: unknown = result.value;
+    const failed: unknown = typeof value === 'object' && value !== null && 'failed' in value ? value.failed : [];
     if (Array.isArray(failed) && failed.length > 0)
       throw new Error(`These fonts could not be loaded: ${failed.join(', ')}`);
+    return { refresh: typeof value === 'object' && value !== null && 'refresh' in value && value.refresh === true };
   } finally {
     await client.detach().catch(() => undefined);
   }
@@ -116,5 +196,8 @@ const LOAD_FONTS = `(async () => {
   const faces = [...document.fonts];
   await Promise.allSettled(faces.map((face) => face.load()));
   await document.fonts.ready;
-  return faces.filter((face) => face.status === 'error').map((face) => face.family + ' ' + face.weight + ' ' + face.style);
+  return {
+    failed: faces.filter((face) => face.status === 'error').map((face) => face.family + ' ' + face.weight + ' ' + face.style),
+    refresh: document.querySelector('meta[http-equiv="refresh" i]') !== null,
+  };
 })()`;

@@ -30,8 +30,8 @@ import { validateWorkspace } from './validate/validate-workspace.js';
 import { VERSION } from './version.js';
 import { resolveInside, writeFileAtomic } from './write/atomic.js';
 import { checkOutputs, inputsDigest, recordWritten, type Candidate, type SharedInputs } from './write/incremental.js';
-import { acquireLock } from './write/lock.js';
-import { lockFile, writeManifest, type Manifest } from './write/manifest.js';
+import { acquireBuildLock } from './write/build-lock.js';
+import { writeManifest, type Manifest } from './write/manifest.js';
 
 export type { Shard } from './plan/shard.js';
 
@@ -79,8 +79,8 @@ export interface BuildOptions {
   shard?: Shard;
   /**
    * Milliseconds to wait for another build writing into the same year folder
-   * (and shard) to finish, before failing with a RevueError `LOCKED`.
-   * Default: 0, fail at once.
+   * (the same shard, or another layout of shards) to finish, before failing
+   * with a RevueError `LOCKED`. Default: 0, fail at once.
    */
   lockTimeout?: number;
   /** The environment to read browser settings from. Default: `process.env`. */
@@ -171,7 +171,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   await using session = browserSession(options);
   // A first build of PDFs needs the browser: without one, say so (exit 2) before creating anything.
   if (format === 'pdf' && !(await isDirectory(yearDir))) await session.browserPath();
-  await using _lock = await acquireLock(lockFile(yearDir, shard), { timeoutMs: options.lockTimeout ?? 0 });
+  await using _lock = await acquireBuildLock(yearDir, shard, { timeoutMs: options.lockTimeout ?? 0 });
 
   // What is up to date is skipped: neither drawn nor printed.
   const partial = options.reps !== undefined && options.reps.length > 0;

@@ -12,6 +12,10 @@
  *   from here, so it is honoured; the message says which host holds it.
  *
  *     await using lock = await acquireLock(path.join(out, '.revue-build.lock'));
+ *
+ * A build takes its lock through build-lock.ts, which uses the pieces below
+ * to let the shards of one layout share a year folder and keep every other
+ * layout out of it.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
@@ -33,26 +37,34 @@ export interface Lock extends AsyncDisposable {
   release(): Promise<void>;
 }
 
-interface Owner {
+/** What a lock file holds. */
+export interface Owner {
   pid: number;
   host: string;
   started: string;
+  /** Tells this holder from a later one of the same pid (a lock taken over). */
   token: string;
+  /** The number of shards of the build's layout (build-lock.ts); absent: a whole build. */
+  layout?: number;
+}
+
+/** This process as a lock's owner, with a token of its own. */
+export function newOwner(layout?: number): Owner {
+  return {
+    pid: process.pid,
+    host: hostname(),
+    started: new Date().toISOString(),
+    token: randomBytes(8).toString('hex'),
+    ...(layout === undefined ? {} : { layout }),
+  };
 }
 
 export async function acquireLock(file: string, options: LockOptions = {}): Promise<Lock> {
   const timeoutMs = options.timeoutMs ?? 0;
   const pollMs = options.pollMs ?? 250;
   const deadline = Date.now() + timeoutMs;
-  const owner: Owner = {
-    pid: process.pid,
-    host: hostname(),
-    started: new Date().toISOString(),
-    token: randomBytes(8).toString('hex'),
-  };
-  await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
-    throw writeFailure(file, error);
-  });
+  const owner = newOwner();
+  await makeFolder(file);
   for (;;) {
     if (await tryCreate(file, owner)) return held(file, owner);
     const holder = await readOwner(file);
@@ -65,7 +77,15 @@ export async function acquireLock(file: string, options: LockOptions = {}): Prom
   }
 }
 
-async function tryCreate(file: string, owner: Owner): Promise<boolean> {
+/** The folder a lock file goes in. */
+export async function makeFolder(file: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
+    throw writeFailure(file, error);
+  });
+}
+
+/** Creates the lock file, exclusively; false when it exists. */
+export async function tryCreate(file: string, owner: Owner): Promise<boolean> {
   let handle;
   try {
     handle = await open(file, 'wx');
@@ -81,7 +101,8 @@ async function tryCreate(file: string, owner: Owner): Promise<boolean> {
   return true;
 }
 
-function held(file: string, owner: Owner): Lock {
+/** `owner`'s lock on `file`, released by removing the file if it is still theirs. */
+export function held(file: string, owner: Owner): Lock {
   let released: Promise<void> | undefined;
   const release = (): Promise<void> => {
     released ??= (async () => {
@@ -95,7 +116,7 @@ function held(file: string, owner: Owner): Lock {
 }
 
 /** The lock's owner, or undefined while it is being written or when it is not ours to read. */
-async function readOwner(file: string): Promise<Owner | undefined> {
+export async function readOwner(file: string): Promise<Owner | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -109,16 +130,17 @@ async function readOwner(file: string): Promise<Owner | undefined> {
     const host = field(value, 'host');
     const started = field(value, 'started');
     const token = field(value, 'token');
+    const layout = field(value, 'layout');
     if (typeof pid !== 'number' || typeof host !== 'string' || typeof started !== 'string' || typeof token !== 'string')
       return undefined;
-    return { pid, host, started, token };
+    return { pid, host, started, token, ...(typeof layout === 'number' ? { layout } : {}) };
   } catch {
     return undefined;
   }
 }
 
 /** Held by a process of this host that no longer runs. */
-function isStale(owner: Owner): boolean {
+export function isStale(owner: Owner): boolean {
   if (owner.host !== hostname()) return false;
   if (owner.pid === process.pid) return false;
   try {
@@ -134,7 +156,7 @@ function isStale(owner: Owner): boolean {
  * A lock file nobody could read for a while: its owner died between creating
  * it and writing its pid (a fresh one is being written right now: wait).
  */
-async function isAbandoned(file: string): Promise<boolean> {
+export async function isAbandoned(file: string): Promise<boolean> {
   try {
     return (await stat(file)).mtimeMs < Date.now() - ABANDONED_MS;
   } catch {
@@ -148,12 +170,12 @@ const ABANDONED_MS = 10_000;
  * Removes a stale lock unless another build took it over in the meantime
  * (then its token differs and the next attempt to create it waits for that one).
  */
-async function removeIfStill(file: string, stale: Owner | undefined): Promise<void> {
+export async function removeIfStill(file: string, stale: Owner | undefined): Promise<void> {
   const current = await readOwner(file);
   if (current?.token === stale?.token) await rm(file, { force: true });
 }
 
-function lockedError(file: string, holder: Owner | undefined, timeoutMs: number): LockedError {
+export function lockedError(file: string, holder: Owner | undefined, timeoutMs: number): LockedError {
   const who =
     holder === undefined
       ? 'another build'

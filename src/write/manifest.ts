@@ -48,12 +48,23 @@ export function manifestFile(yearDir: string, shard: Shard = WHOLE): string {
   return path.join(yearDir, shard.count === 1 ? `${PREFIX}.json` : `${PREFIX}.${shard.index}-of-${shard.count}.json`);
 }
 
-/** The lock a build of `shard` holds on a year's output folder while it writes there (write/lock.ts). */
+/**
+ * The lock a build of `shard` holds on a year's output folder while it writes
+ * there (write/build-lock.ts): `.revue-build.lock` for a whole build (and,
+ * shared, for the shards of one layout), `.revue-build.3-of-40.lock` for
+ * shard 3 of 40.
+ */
 export function lockFile(yearDir: string, shard: Shard = WHOLE): string {
   return path.join(
     yearDir,
     shard.count === 1 ? '.revue-build.lock' : `.revue-build.${shard.index}-of-${shard.count}.lock`,
   );
+}
+
+/** The shard whose lock (`lockFile`) a file of a year's output folder is, if it is one of a shard's. */
+export function lockShard(name: string): Shard | undefined {
+  const match = /^\.revue-build\.(\d+)-of-(\d+)\.lock$/.exec(name);
+  return match === null ? undefined : { index: Number(match[1]), count: Number(match[2]) };
 }
 
 export function sha256(data: string | Uint8Array): string {

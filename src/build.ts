@@ -10,11 +10,17 @@
  * and compared with the manifest of its output folder (write/manifest.ts); an
  * up-to-date report is neither drawn nor printed, and when every report is up
  * to date the browser is not even started.
+ *
+ * Every build ends, with its outcomes (docs/security.md §8): one report's
+ * failure is its own, the browser is stopped on every way out (`await
+ * using`, and `signal`), and a failure to write the index page or the
+ * manifest (a full disk) is said in `errors` without losing the reports'
+ * outcomes.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { computeFigures } from './analyze/index.js';
-import { RenderError, type RevueError } from './errors.js';
+import { RenderError, asRevueError, type RevueError } from './errors.js';
 import { loadWorkspace } from './load/workspace.js';
 import type { Diagnostic } from './model/dataset.js';
 import { checkShard, rendersGroups, selectShard, WHOLE, type Shard } from './plan/shard.js';
@@ -83,6 +89,13 @@ export interface BuildOptions {
    * with a RevueError `LOCKED`. Default: 0, fail at once.
    */
   lockTimeout?: number;
+  /**
+   * Stops the build when aborted (the command line's Ctrl-C and SIGTERM): no
+   * report starts after it, those printing are abandoned and the browser is
+   * stopped; the build still writes its manifest and index, and returns with
+   * the reports not written failed ("interrupted"). Default: none.
+   */
+  signal?: AbortSignal;
   /** The environment to read browser settings from. Default: `process.env`. */
   env?: Record<string, string | undefined>;
   /** Told of each step, for a progress bar. */
@@ -129,6 +142,12 @@ export interface BuildResult {
   index: string | null;
   /** The manifest written, when one was. */
   manifest: string | null;
+  /**
+   * What went wrong besides the reports, whose outcomes stand: the index page
+   * or the manifest could not be written (a full disk, say), or the build was
+   * interrupted. Empty when nothing did.
+   */
+  errors: RevueError[];
   /** The part of the reports this build rendered. */
   shard: Shard;
   durationMs: number;
@@ -152,20 +171,21 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { dataset, diagnostics } = await time('validate', () => validateWorkspace(workspace));
   options.onProgress?.({ kind: 'validated', diagnostics });
   if (dataset === undefined)
-    return result({ ok: false, year: null, diagnostics, reports: [], index: null, manifest: null });
+    return result({ ok: false, year: null, diagnostics, reports: [], index: null, manifest: null, errors: [] });
 
   // analyze
   const year = chooseYear(dataset, options.year);
   const figures = await time('analyze', () => computeFigures(dataset, year, buildDate(options)));
   checkReps(figures, options.reps);
 
-  // plan: every report of the year, and this shard's part of them with the inputs of each
+  // plan: every report of the year (the index lists them all), and this build's part of them with the inputs of each
   const templates = await time('plan', () => loadTemplates({ userDir: templatesDir(options, data) }));
   const styles = await time('plan', () => documentStyles(dataset, templates));
-  const planned = await time('plan', () => planReports(dataset, figures, { reps: options.reps }).reports);
+  const planned = await time('plan', () => planReports(dataset, figures).reports);
   const paper = paperOf(dataset.framework);
   const epoch = options.sourceDateEpoch;
-  const jobs = planJobs(selectShard(planned, shard), { format, paper, templates, styles, epoch });
+  const mine = selectShard(onlyReps(planned, options.reps), shard);
+  const jobs = planJobs(mine, { format, paper, templates, styles, epoch });
 
   const yearDir = path.join(options.out ?? 'output', String(year));
   await using session = browserSession(options);
@@ -185,31 +205,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const todo = jobs.filter((job) => !upToDate.has(job.file));
   if (todo.length > 0) {
     const concurrency = options.concurrency ?? 2;
-    const production = {
-      templates,
-      styles,
-      format,
-      paper,
-      session,
-      yearDir,
-      timings,
-      concurrency,
-      date: stampOf(options),
-      reproducible: epoch !== undefined,
-    };
-    await writeAll(todo, production, manifest, progress, () => writeManifest(yearDir, shard, manifest));
+    const { signal } = options;
+    const date = stampOf(options);
+    const production = { templates, styles, format, paper, session, yearDir, timings, concurrency, date, signal };
+    await writeAll(todo, { ...production, reproducible: epoch !== undefined }, manifest, progress, () =>
+      writeManifest(yearDir, shard, manifest),
+    );
   }
   const reports = jobs.map((job) => progress.outcomeOf(job));
 
-  // The index lists every report of the year, the other shards' included.
-  const entries = planned.map((report) => progress.listed(report, format));
-  const index = !rendersGroups(shard)
-    ? null
-    : await time('index', () =>
-        writeIndex(planned, { dataset, figures, templates, styles: styles.css, entries, yearDir }),
-      );
-  const manifestPath = await time('write', () => writeManifest(yearDir, shard, manifest));
-  return result({ ok: true, year, diagnostics, reports, index, manifest: manifestPath });
+  // The index (shard 1) lists every report of the year: this build's, and the others as they are on disk.
+  const errors = interrupted(options.signal, reports);
+  const entries = await listEntries(planned, progress, { format, yearDir, partial });
+  const indexInput = { dataset, figures, templates, styles: styles.css, entries, yearDir };
+  const index = !rendersGroups(shard) ? null : await time('index', () => writeIndex(planned, indexInput, errors));
+  const manifestPath = await time('write', () => recordManifest(yearDir, shard, manifest, errors));
+  return result({ ok: true, year, diagnostics, reports, index, manifest: manifestPath, errors });
 }
 
 type Format = 'pdf' | 'html';
@@ -220,6 +231,13 @@ type Outcome = Omit<BuildResult, 'durationMs' | 'timings' | 'shard'>;
 /** The workspace's templates folder: `--templates`, or `templates/` beside the data folder. */
 function templatesDir(options: BuildOptions, data: string): string {
   return options.templates ?? path.join(path.dirname(path.resolve(data)), 'templates');
+}
+
+/** The reports `reps` asks for (`--rep`), or every report. */
+function onlyReps(planned: readonly PlannedReport[], reps: readonly string[] | undefined): PlannedReport[] {
+  if (reps === undefined || reps.length === 0) return [...planned];
+  const wanted = new Set(reps);
+  return planned.filter((report) => report.kind === 'rep' && wanted.has(report.id));
 }
 
 /** This shard's reports, each with its output file and the digest of everything it is built from. */
@@ -248,16 +266,65 @@ function candidatesOf(jobs: readonly Job[]): Candidate[] {
   return jobs.map((job) => job.candidate);
 }
 
-/** Writes index.html, with the organisation's charts drawn afresh (in Node: some 80 ms); returns its path. */
+/**
+ * Writes index.html, with the organisation's charts drawn afresh (in Node:
+ * some 80 ms); returns its path, or null when it could not be written (the
+ * reason goes to `errors`).
+ */
 async function writeIndex(
   planned: readonly PlannedReport[],
   input: Omit<Parameters<typeof renderIndex>[0], 'charts'>,
-): Promise<string> {
-  const organisation = planned.find((report) => report.kind === 'organisation');
-  const charts = organisation === undefined ? [] : [...(await drawCharts(organisation)).values()];
-  const file = resolveInside(input.yearDir, 'index.html');
-  await writeFileAtomic(file, renderIndex({ ...input, charts }));
-  return file;
+  errors: RevueError[],
+): Promise<string | null> {
+  try {
+    const organisation = planned.find((report) => report.kind === 'organisation');
+    const charts = organisation === undefined ? [] : [...(await drawCharts(organisation)).values()];
+    const file = resolveInside(input.yearDir, 'index.html');
+    await writeFileAtomic(file, renderIndex({ ...input, charts }));
+    return file;
+  } catch (error: unknown) {
+    errors.push(asRevueError(error));
+    return null;
+  }
+}
+
+/** Writes the manifest; returns its path, or null when it could not be written (the reason goes to `errors`). */
+async function recordManifest(yearDir: string, shard: Shard, manifest: Manifest, errors: RevueError[]) {
+  return writeManifest(yearDir, shard, manifest).catch((error: unknown) => {
+    errors.push(asRevueError(error));
+    return null;
+  });
+}
+
+/** The build was stopped: said once, besides each report it left unwritten. */
+function interrupted(signal: AbortSignal | undefined, reports: readonly ReportOutcome[]): RevueError[] {
+  if (signal?.aborted !== true) return [];
+  const missing = reports.filter((report) => report.status === 'failed').length;
+  return [
+    new RenderError(`the build was interrupted: ${missing} report${missing === 1 ? ' was' : 's were'} not written`, {
+      hint: 'run the build again: it renders only what is missing',
+    }),
+  ];
+}
+
+/**
+ * Every report of the year as the index lists it: this build's outcome; for
+ * the others, another shard's report (linked: that shard writes it), or, in a
+ * build of a few reps (`--rep`), the file as it is on disk, or "not built"
+ * when there is none.
+ */
+async function listEntries(
+  planned: readonly PlannedReport[],
+  progress: Progress,
+  build: { format: Format; yearDir: string; partial: boolean },
+): Promise<ReportOutcome[]> {
+  return Promise.all(
+    planned.map(async (report) => {
+      const entry = progress.listed(report, build.format);
+      if (!build.partial || progress.built(report) || (await isFile(entry.file))) return entry;
+      return { ...entry, status: 'failed' as const, error: new RenderError('not built yet: run revue build') };
+    }),
+  );
 }
 
 /** A report of this build: what it renders, where it goes, and its inputs as the incremental check sees them. */
@@ -302,6 +369,8 @@ interface Progress {
   outcomeOf: (job: Job) => ReportOutcome;
   /** A report of the year as the index lists it: this build's outcome, or another shard's report (up to date). */
   listed: (report: PlannedReport, format: Format) => ReportOutcome;
+  /** Whether the report is one of this build's. */
+  built: (report: PlannedReport) => boolean;
 }
 
 function progressOf(jobs: readonly Job[], yearDir: string, onProgress: BuildOptions['onProgress']): Progress {
@@ -335,11 +404,13 @@ function progressOf(jobs: readonly Job[], yearDir: string, onProgress: BuildOpti
       outcomes.get(job.report) ??
       outcome(job.report, job.file, 'failed', new RenderError('the report was never rendered')),
     listed: (report, format) => outcomes.get(report) ?? outcome(report, `${report.file}.${format}`, 'skipped'),
+    built: (report) => outcomes.has(report),
   };
 }
 
 function browserSession(options: BuildOptions): BrowserSession {
   return new BrowserSession({
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.browser === undefined ? {} : { executablePath: options.browser }),
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.env === undefined ? {} : { env: options.env }),
@@ -377,6 +448,13 @@ function timer(timings: BuildTimings) {
       timings[stage] += performance.now() - t;
     }
   };
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }
 
 async function isDirectory(dir: string): Promise<boolean> {

@@ -8,9 +8,14 @@
  * Charts are drawn a chunk of reports at a time while the browser prints the
  * chunk before, so that the pages never wait for charts and memory holds two
  * chunks' HTML whatever the size of the organisation.
+ *
+ * A report is bounded (print-page.ts): its HTML, whatever the format, and its
+ * pages. When the build's signal aborts, no report starts any more: those
+ * not written come out failed, "interrupted".
  */
 import { asRevueError, RenderError, type RevueError } from './errors.js';
 import type { BrowserSession } from './print/browser.js';
+import { checkSize } from './print/print-page.js';
 import { renderCharts } from './render/charts.js';
 import type { DocumentStyles, Paper } from './render/document.js';
 import type { PlannedReport } from './render/plan.js';
@@ -46,6 +51,8 @@ export interface Production {
   concurrency: number;
   /** Milliseconds spent in each stage, summed over the reports. */
   timings: { charts: number; html: number; write: number; launch: number; print: number };
+  /** Stops the build: no report starts after it aborts. */
+  signal?: AbortSignal | undefined;
 }
 
 /** A report done: its bytes as written and what it warned of, or the error that stopped it. */
@@ -65,26 +72,29 @@ export async function* produceReports<J extends ReportJob>(
     settled.push(result);
     wake?.();
   };
+  const interrupted = (): boolean => production.signal?.aborted === true;
   const start = (job: J, charts: Map<string, string> | RevueError): void => {
     pending++;
     const warnings: string[] = [];
-    const produced =
-      charts instanceof Map
+    const produced = interrupted()
+      ? Promise.reject<string | Uint8Array>(interruption())
+      : charts instanceof Map
         ? produceReport(job, charts, production, warnings)
         : Promise.reject<string | Uint8Array>(charts);
     void produced.then(
       (written) => done({ job, written, warnings }),
-      (error: unknown) => done({ job, error: asRevueError(error) }),
+      // What was printing when the build was stopped fails as interrupted, not with the browser's last words.
+      (error: unknown) => done({ job, error: interrupted() ? interruption() : asRevueError(error) }),
     );
   };
 
   const chunks = chunked(todo, CHUNK_PER_PAGE * production.concurrency);
   let charts = drawChunk(chunks[0], production);
   for (const [i, chunk] of chunks.entries()) {
-    const drawn = await charts;
+    const drawn = interrupted() ? [] : await charts;
     chunk.forEach((job, j) => start(job, drawn[j] ?? new RenderError('the charts were not drawn')));
     // The next chunk's charts are drawn while this one prints.
-    charts = drawChunk(chunks[i + 1], production);
+    charts = drawChunk(interrupted() ? undefined : chunks[i + 1], production);
     yield* settled.splice(0);
   }
   while (pending > 0 || settled.length > 0) {
@@ -106,6 +116,7 @@ async function produceReport(
   let started = performance.now();
   const html = templates.render(job.report.kind, { ...view, styles: styles.css, logo: styles.logo });
   timings.html += performance.now() - started;
+  checkSize(html);
 
   const written =
     production.format === 'html'
@@ -143,6 +154,13 @@ async function drawChunk(
   for (const job of chunk) drawn.push(await drawCharts(job.report).catch(asRevueError));
   production.timings.charts += performance.now() - started;
   return drawn;
+}
+
+/** Why a report was not written when the build was stopped. */
+export function interruption(): RenderError {
+  return new RenderError('the build was interrupted before this report was written', {
+    hint: 'run the build again: it renders only what is missing',
+  });
 }
 
 /** The charts of one report, by key. */

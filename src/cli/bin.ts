@@ -9,6 +9,9 @@ const code = await main(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
-  onInterrupt: (callback) => void process.once('SIGINT', callback),
+  // Ctrl-C and SIGTERM (a CI runner, Kubernetes) stop a build or a watch; a second signal ends revue at once.
+  onInterrupt: (callback) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, callback);
+  },
 });
 process.exitCode = code;

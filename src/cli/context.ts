@@ -8,7 +8,7 @@ export interface CliIO {
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
   cwd: string;
-  /** Calls back on Ctrl-C (SIGINT), for commands that run until stopped. */
+  /** Calls back on Ctrl-C (SIGINT) or SIGTERM, for commands to stop what they do and say what was done. */
   onInterrupt?: (callback: () => void) => void;
 }
 

@@ -75,7 +75,12 @@ export const buildCommand = (out: Console) => ({
         env: out.io.env,
         onProgress: progress.update,
       };
-      if (!args.watch) return summarize(out, await build(options).finally(progress.stop));
+      if (!args.watch) {
+        // Ctrl-C or SIGTERM stops the build, which still ends with its summary (a second one kills revue).
+        const interrupt = new AbortController();
+        out.io.onInterrupt?.(() => interrupt.abort());
+        return summarize(out, await build({ ...options, signal: interrupt.signal }).finally(progress.stop));
+      }
 
       const stop = new AbortController();
       out.io.onInterrupt?.(() => stop.abort());
@@ -116,11 +121,16 @@ function summarize(out: Console, result: BuildResult): ExitCode {
   const reportWarnings = result.reports.flatMap((r) => (r.warnings ?? []).map((w) => ({ file: r.file, message: w })));
   for (const warning of reportWarnings)
     out.say(`${out.style.yellow('warning')}: ${path.relative(out.io.cwd, warning.file)}: ${warning.message}`);
+  // What failed besides the reports (the index or the manifest not written, an interruption): after them, before the count.
+  for (const error of result.errors) {
+    out.say(`${out.style.red('error')}: ${error.message}`);
+    if (error.hint !== undefined) out.say(`  ${out.style.cyan('hint')}: ${error.hint}`);
+  }
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length + reportWarnings.length;
   const seconds = (result.durationMs / 1000).toFixed(1);
   out.say(
-    `${failed.length === 0 ? out.style.green('✓') : out.style.red('✗')} ${result.year}: ${count('written')} written, ${count('skipped')} skipped, ${failed.length} failed, ${warnings} warning${warnings === 1 ? '' : 's'} in ${seconds} s`,
+    `${failed.length === 0 && result.errors.length === 0 ? out.style.green('✓') : out.style.red('✗')} ${result.year}: ${count('written')} written, ${count('skipped')} skipped, ${failed.length} failed, ${warnings} warning${warnings === 1 ? '' : 's'} in ${seconds} s`,
   );
   if (result.index !== null) out.say(`  open ${path.relative(out.io.cwd, result.index)}`);
-  return failed.length === 0 ? EXIT.ok : EXIT.failed;
+  return failed.length === 0 && result.errors.length === 0 ? EXIT.ok : EXIT.failed;
 }

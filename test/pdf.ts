@@ -1,8 +1,51 @@
-/** Read a PDF back as a person or a machine would: poppler-utils and qpdf. */
-import { execFileSync } from 'node:child_process';
+/**
+ * Read a PDF back as a person or a machine would: poppler-utils and qpdf.
+ * They are required, not optional: a test that reads a PDF and finds no tool
+ * fails, saying what to install, rather than skipping or passing unread.
+ */
+import { spawnSync } from 'node:child_process';
 
-const run = (command: string, args: string[]) =>
-  execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/** The tools the tests read PDFs with: poppler-utils' and qpdf. */
+export type PdfTool = 'pdftotext' | 'pdfinfo' | 'pdffonts' | 'pdfimages' | 'qpdf';
+
+const PACKAGE: Record<PdfTool, string> = {
+  pdftotext: 'poppler-utils',
+  pdfinfo: 'poppler-utils',
+  pdffonts: 'poppler-utils',
+  pdfimages: 'poppler-utils',
+  qpdf: 'qpdf',
+};
+
+/**
+ * Runs a PDF tool: its stdout and stderr, or an error when it is missing
+ * (with the package to install) or exits with a failure (with what it said).
+ */
+export function pdfTool(
+  command: PdfTool,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv } = {},
+): { stdout: string; stderr: string } {
+  const result = spawnSync(command, args, {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    ...(options.env === undefined ? {} : { env: options.env }),
+  });
+  if (result.error !== undefined) {
+    if ('code' in result.error && result.error.code === 'ENOENT')
+      throw new Error(
+        `${command} is not installed: the tests read PDFs back with poppler-utils and qpdf. ` +
+          `Install ${PACKAGE[command]} (Debian, Ubuntu: apt-get install poppler-utils qpdf; macOS: brew install poppler qpdf).`,
+      );
+    throw result.error;
+  }
+  if (result.status !== 0) {
+    const how = result.signal === null ? `exited with status ${result.status}` : `was killed by ${result.signal}`;
+    throw new Error(`${command} ${args.join(' ')} ${how}: ${result.stderr}`);
+  }
+  return { stdout: result.stdout, stderr: result.stderr };
+}
+
+const run = (command: PdfTool, args: string[]): string => pdfTool(command, args).stdout;
 
 /** The text, in reading order; `layout` keeps columns (tables) on one line. */
 export function pdfText(file: string, options: { layout?: boolean } = {}): string {

@@ -5,23 +5,24 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
+import { describeWithBrowser } from '../browser.js';
 import { FIXTURES } from '../helpers.js';
 import { pdfFonts, pdfImages, pdfInfo, pdfOutline, pdfText } from '../pdf.js';
 
 let out: string;
 let result: BuildResult;
 
-beforeAll(async () => {
-  out = await mkdtemp(path.join(tmpdir(), 'revue-e2e-'));
-  result = await build({ data: path.join(FIXTURES, 'minimal'), out, sourceDateEpoch: 1_767_225_600 });
-}, 120_000);
-afterAll(async () => rm(out, { recursive: true, force: true }));
-
 const file = (relative: string) => path.join(out, '2026', relative);
 
-describe('revue build on an English workspace', () => {
+describeWithBrowser('revue build on an English workspace', () => {
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'revue-e2e-'));
+    result = await build({ data: path.join(FIXTURES, 'minimal'), out, sourceDateEpoch: 1_767_225_600 });
+  }, 120_000);
+  afterAll(async () => rm(out, { recursive: true, force: true }));
+
   it('writes one PDF per rep, per team, the organisation and the index', async () => {
     expect(result.ok).toBe(true);
     expect(result.reports.map((r) => `${r.status} ${path.relative(out, r.file)}`).sort()).toEqual([

@@ -5,23 +5,24 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
+import { describeWithBrowser } from '../browser.js';
 import { pdfInfo, pdfOutline, pdfText } from '../pdf.js';
 
 const DATA = path.join(import.meta.dirname, '..', '..', 'data');
 let out: string;
 let result: BuildResult;
 
-beforeAll(async () => {
-  out = await mkdtemp(path.join(tmpdir(), 'revue-example-'));
-  result = await build({ data: DATA, out, asOf: '2026-12-31' });
-}, 180_000);
-afterAll(async () => rm(out, { recursive: true, force: true }));
-
 const pdf = (relative: string) => path.join(out, '2026', relative);
 
-describe('the example workspace', () => {
+describeWithBrowser('the example workspace', () => {
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'revue-example-'));
+    result = await build({ data: DATA, out, asOf: '2026-12-31' });
+  }, 180_000);
+  afterAll(async () => rm(out, { recursive: true, force: true }));
+
   it('builds every report of 2026: 7 reps, 2 teams, the organisation', () => {
     expect(result.ok).toBe(true);
     expect(result.reports.filter((r) => r.status !== 'failed')).toHaveLength(10);

@@ -158,7 +158,14 @@ const NOBODY = 65_534;
  * folder; /root is private). Or why that cannot be done on this machine.
  */
 type Runner =
-  | { bin: string; data: string; as?: { uid: number; gid: number }; env?: Record<string, string>; skip?: undefined }
+  | {
+      bin: string;
+      data: string;
+      /** As whom, and from where: a folder that user can read (puppeteer looks for its configuration from there up). */
+      as?: { uid: number; gid: number; cwd: string };
+      env?: Record<string, string>;
+      skip?: undefined;
+    }
   | { skip: string };
 
 async function unprivileged(dir: string): Promise<Runner> {
@@ -186,7 +193,7 @@ async function unprivileged(dir: string): Promise<Runner> {
     return { skip: `cannot run ${process.execPath} as uid ${NOBODY}: ${probe.error.message}` };
   if (probe.status !== 0)
     return { skip: `uid ${NOBODY} cannot read ${bin} (is ${tmpdir()} private?): ${firstLine(probe.stderr)}` };
-  return { bin, data, as: { uid: NOBODY, gid: NOBODY }, env: { HOME: home, TMPDIR: home } };
+  return { bin, data, as: { uid: NOBODY, gid: NOBODY, cwd: home }, env: { HOME: home, TMPDIR: home } };
 }
 
 /** The packages revue needs at run time, from the lock file: every installed one that is not a dev dependency. */

@@ -39,7 +39,10 @@ export function describeWithBrowser(name: string, body: () => void): void {
   if (REQUIRE_BROWSER) {
     describe(name, () => {
       it('has a browser to print with (REVUE_REQUIRE_BROWSER=1)', () => {
-        throw new Error(`REVUE_REQUIRE_BROWSER=1, and ${missing}`);
+        throw new Error(
+          `REVUE_REQUIRE_BROWSER=1, and ${missing}\n` +
+            'Install one (`npm run browser`, or apt-get install chromium), or point REVUE_BROWSER at one.',
+        );
       });
     });
     return;

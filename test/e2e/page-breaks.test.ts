@@ -6,15 +6,16 @@
  * Run over every report of the example (data/, French, A4), of an English
  * `revue init` workspace (Letter) and of test/fixtures/long-reports (long
  * coaching logs, long year-end words, long tables, made so that headings fall
- * near the foot of a page). Skipped only when no browser can be found.
+ * near the foot of a page). The prints need a browser (test/browser.ts:
+ * skipped without one, a failure under REVUE_REQUIRE_BROWSER=1).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build } from '../../src/build.js';
 import { init } from '../../src/init/init-workspace.js';
-import { findBrowser } from '../../src/print/find-browser.js';
+import { describeWithBrowser } from '../browser.js';
 import { FIXTURES } from '../helpers.js';
 import {
   pdfInfo,
@@ -25,11 +26,6 @@ import {
   type PdfTable,
   type TextLine,
 } from '../pdf.js';
-
-const browser = await findBrowser().catch((e: unknown) => {
-  console.warn(`page-breaks: skipped, no browser to print with (${e instanceof Error ? e.message : String(e)})`);
-  return undefined;
-});
 
 /** Lines of a section a heading must keep below it on its page when the section goes on over the page. */
 const MIN_LINES = 4;
@@ -177,33 +173,35 @@ const workspaces: Array<{ name: string; data: () => Promise<string> | string }> 
   { name: 'fixtures/long-reports', data: () => path.join(FIXTURES, 'long-reports') },
 ];
 
-describe.skipIf(browser === undefined).each(workspaces)('page breaks of $name', ({ name, data }) => {
-  let reports: Report[] = [];
+for (const { name, data } of workspaces) {
+  describeWithBrowser(`page breaks of ${name}`, () => {
+    let reports: Report[] = [];
 
-  beforeAll(async () => {
-    const out = path.join(tmp, name.replace(/\W+/g, '-'));
-    const result = await build({ data: await data(), out, sourceDateEpoch: SOURCE_DATE_EPOCH });
-    expect(result.reports.filter((r) => r.status === 'failed')).toEqual([]);
-    reports = result.reports
-      .filter((r) => r.file.endsWith('.pdf'))
-      .map((r) => readReport(r.file, path.relative(out, r.file)));
-  }, 180_000);
+    beforeAll(async () => {
+      const out = path.join(tmp, name.replace(/\W+/g, '-'));
+      const result = await build({ data: await data(), out, sourceDateEpoch: SOURCE_DATE_EPOCH });
+      expect(result.reports.filter((r) => r.status === 'failed')).toEqual([]);
+      reports = result.reports
+        .filter((r) => r.file.endsWith('.pdf'))
+        .map((r) => readReport(r.file, path.relative(out, r.file)));
+    }, 180_000);
 
-  it('builds reports with bookmarks and tagged tables to check', () => {
-    expect(reports.length).toBeGreaterThan(0);
-    for (const report of reports) {
-      expect(report.entries.length, report.name).toBeGreaterThan(2);
-      expect(report.tables.length, report.name).toBeGreaterThan(0);
-    }
+    it('builds reports with bookmarks and tagged tables to check', () => {
+      expect(reports.length).toBeGreaterThan(0);
+      for (const report of reports) {
+        expect(report.entries.length, report.name).toBeGreaterThan(2);
+        expect(report.tables.length, report.name).toBeGreaterThan(0);
+      }
+    });
+
+    it(`leaves no heading at the foot of a page: ${MIN_LINES} lines of its section below it, or the section ends there`, () => {
+      const failures = reports.flatMap(strandedHeadings);
+      expect(failures).toEqual([]);
+    });
+
+    it(`splits no table of up to ${SHORT_TABLE} rows and no row; a longer table repeats its header row`, () => {
+      const failures = reports.flatMap(splitTables);
+      expect(failures).toEqual([]);
+    });
   });
-
-  it(`leaves no heading at the foot of a page: ${MIN_LINES} lines of its section below it, or the section ends there`, () => {
-    const failures = reports.flatMap(strandedHeadings);
-    expect(failures).toEqual([]);
-  });
-
-  it(`splits no table of up to ${SHORT_TABLE} rows and no row; a longer table repeats its header row`, () => {
-    const failures = reports.flatMap(splitTables);
-    expect(failures).toEqual([]);
-  });
-});
+}

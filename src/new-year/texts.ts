@@ -44,7 +44,7 @@ const fr: NewYearTexts = {
   evidence: (e) =>
     lines(
       `${e.competency} : niveau ${e.level} en ${e.year}, ${e.expected} attendu` +
-        (e.weakest === null ? '' : ` ; contexte le plus faible : ${e.weakest.context} (${e.weakest.level})`),
+        (e.weakest === null ? '' : ` ; contexte le plus faible : ${e.weakest.context} (${e.weakest.level})`),
     ),
   logIntro: (year, competency) =>
     lines(

@@ -7,6 +7,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeFigures } from '../../src/analyze/index.js';
 import type { Dataset } from '../../src/model/dataset.js';
+import { palette, progressionChart } from '../../src/render/chart-specs.js';
+import { renderCharts } from '../../src/render/charts.js';
+import { createFormatter } from '../../src/render/i18n.js';
 import { loadTemplates, type Templates } from '../../src/render/templates.js';
 import { reportContext } from '../../src/render/view-common.js';
 import { organisationView, teamView } from '../../src/render/view-group.js';
@@ -339,5 +342,29 @@ describe('team and organisation change, like for like (SPEC §5)', () => {
     expect(discovery).toContain('sur 2 commerciaux');
     expect(closing).toContain('sur 1 commercial ');
     expect(text(organisation)).toContain('sur 2 commerciaux suivis les deux années');
+  });
+});
+
+describe('chart axes (SPEC §6: charts as vectors, labels in the locale)', () => {
+  it('write the numbers of a scale below zero with a real minus sign', async () => {
+    const fmt = createFormatter('fr', 'EUR');
+    const [svg] = await renderCharts([
+      progressionChart({
+        competency: 'Découverte',
+        scores: [
+          { date: '2026-02-14', score: -1 },
+          { date: '2026-06-10', score: 1.5 },
+        ],
+        previous: null,
+        expected: 0,
+        scale: { min: -2, max: 2 },
+        year: 2026,
+        fmt,
+        colors: palette('#0b5cad'),
+      }),
+    ]);
+    const labels = [...(svg ?? '').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toEqual(expect.arrayContaining(['\u22122', '\u22121', '0', '1', '2']));
+    expect(labels.filter((label) => label?.includes('-'))).toEqual([]);
   });
 });

@@ -288,7 +288,7 @@ describeWithBrowser('a build of hostile data', () => {
     expect(info['Author']).toBe(ORGANISATION);
     expect(info['JavaScript']).toBe('no');
     expect(pdfOutline(pdf('reps/hostile.pdf'))).toContain(NAME);
-    expect(pdfOutline(pdf('reps/hostile.pdf'))).toContain(`PRIORITY 2 ${COMPETENCY}`);
+    expect(pdfOutline(pdf('reps/hostile.pdf'))).toContain(`ABOVE THE EXPECTED LEVEL ${COMPETENCY}`);
     expect(readable(pdfText(pdf('reps/hostile.pdf')))).toContain(`Annual review 2026 – ${NAME.replace(' 🙂', '')}`);
 
     const team = pdfInfo(pdf('teams/etc.pdf'));

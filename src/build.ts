@@ -38,6 +38,7 @@ import { resolveInside, writeFileAtomic } from './write/atomic.js';
 import { checkOutputs, inputsDigest, recordWritten, type Candidate, type SharedInputs } from './write/incremental.js';
 import { acquireBuildLock } from './write/build-lock.js';
 import { writeManifest, type Manifest } from './write/manifest.js';
+import { removeStaleReports, type RemovedReport } from './write/stale.js';
 
 export type { Shard } from './plan/shard.js';
 
@@ -138,6 +139,12 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** This build's reports (this shard's, with `shard`), written, skipped or failed, in plan order. */
   reports: ReportOutcome[];
+  /**
+   * Reports earlier builds wrote into the year's folder that the year no
+   * longer produces (a rep renamed or gone, a team that disappeared), removed
+   * by this build (SPEC §7).
+   */
+  removed: RemovedReport[];
   /** The index page, when one was written. */
   index: string | null;
   /** The manifest written, when one was. */
@@ -171,7 +178,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { dataset, diagnostics } = await time('validate', () => validateWorkspace(workspace));
   options.onProgress?.({ kind: 'validated', diagnostics });
   if (dataset === undefined)
-    return result({ ok: false, year: null, diagnostics, reports: [], index: null, manifest: null, errors: [] });
+    return result({
+      ok: false,
+      year: null,
+      diagnostics,
+      reports: [],
+      removed: [],
+      index: null,
+      manifest: null,
+      errors: [],
+    });
 
   // analyze
   const year = chooseYear(dataset, options.year);
@@ -196,7 +212,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // What is up to date is skipped: neither drawn nor printed.
   const partial = options.reps !== undefined && options.reps.length > 0;
   const check = { tool: VERSION, force: options.force === true, partial };
-  const { upToDate, manifest } = await time('check', () => checkOutputs(yearDir, shard, candidatesOf(jobs), check));
+  const { upToDate, manifest, known } = await time('check', () =>
+    checkOutputs(yearDir, shard, candidatesOf(jobs), check),
+  );
   const progress = progressOf(jobs, yearDir, options.onProgress);
   options.onProgress?.({ kind: 'start', total: jobs.length, year });
   for (const job of jobs) if (upToDate.has(job.file)) progress.settle(job, 'skipped');
@@ -213,6 +231,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
   }
   const reports = jobs.map((job) => progress.outcomeOf(job));
+  // What earlier builds wrote and the year no longer produces goes (not after a build of some reps).
+  const produced = new Set(planned.map((report) => report.file));
+  const removed = partial ? [] : await time('write', () => removeStaleReports(yearDir, known, produced));
 
   // The index (shard 1) lists every report of the year: this build's, and the others as they are on disk.
   const errors = interrupted(options.signal, reports);
@@ -220,7 +241,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const indexInput = { dataset, figures, templates, styles: styles.css, entries, yearDir };
   const index = !rendersGroups(shard) ? null : await time('index', () => writeIndex(planned, indexInput, errors));
   const manifestPath = await time('write', () => recordManifest(yearDir, shard, manifest, errors));
-  return result({ ok: true, year, diagnostics, reports, index, manifest: manifestPath, errors });
+  return result({ ok: true, year, diagnostics, reports, removed, index, manifest: manifestPath, errors });
 }
 
 type Format = 'pdf' | 'html';

@@ -4,7 +4,8 @@ import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES } from '../helpers.js';
+import { z } from 'zod';
+import { FIXTURES, parseJson } from '../helpers.js';
 
 const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
 
@@ -82,18 +83,34 @@ describe('stdout carries only what was asked for', () => {
     const { code, stdout, stderr } = revue(['schema', 'framework']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(JSON.parse(stdout).properties.competencies.type).toBe('array');
+    const schema = parseJson(
+      stdout,
+      z.object({ properties: z.object({ competencies: z.object({ type: z.string() }) }) }),
+    );
+    expect(schema.properties.competencies.type).toBe('array');
   });
 
   it('revue figures prints the SPEC §7 object, warnings stay on stderr', () => {
     const { code, stdout } = revue(['figures', '--data', path.join(FIXTURES, 'minimal')]);
     expect(code).toBe(0);
-    const figures = JSON.parse(stdout);
-    expect(Object.keys(figures)).toEqual(['year', 'reps', 'teams', 'organisation']);
-    const ann = figures.reps.find((r: { id: string }) => r.id === 'ann-lee');
+    expect(Object.keys(parseJson(stdout, z.record(z.string(), z.unknown())))).toEqual([
+      'year',
+      'reps',
+      'teams',
+      'organisation',
+    ]);
+    const figures = parseJson(
+      stdout,
+      z.object({
+        reps: z.array(
+          z.object({ id: z.string(), overall: z.object({ level: z.number() }), focus: z.array(z.string()) }),
+        ),
+      }),
+    );
+    const ann = figures.reps.find((r) => r.id === 'ann-lee');
     // (2.5 + 2.75 + 2) / 3
-    expect(ann.overall.level).toBeCloseTo(7.25 / 3, 12);
-    expect(ann.focus).toEqual(['negotiation', 'discovery', 'prospecting']);
+    expect(ann?.overall.level).toBeCloseTo(7.25 / 3, 12);
+    expect(ann?.focus).toEqual(['negotiation', 'discovery', 'prospecting']);
   });
 
   it('revue figures --format csv gives one row per rep and competency', () => {
@@ -141,7 +158,7 @@ describe('revue build', () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   });
 
-  it('skips what is up to date, --force renders everything, --shard takes its part', async () => {
+  it('skips what is up to date, --force renders everything, --shard takes its part', () => {
     const out = path.join(tmp, 'incremental');
     const data = path.join(FIXTURES, 'minimal');
     expect(revue(['build', '--data', data, '--out', out, '--html-only']).stderr).toMatch(

@@ -23,14 +23,12 @@ import { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import type { BrowserSessionStats } from '../../src/print/browser.js';
-import { findBrowser } from '../../src/print/find-browser.js';
-import { FIXTURES, tempWorkspace } from '../helpers.js';
+import { describeWithBrowser } from '../browser.js';
+import { FIXTURES, methodOf, tempWorkspace } from '../helpers.js';
 import { childBuild } from './child-build.js';
 import { browsersOf, recordSessionStats } from './helpers.js';
-import { methodOf } from './spy.js';
 
 const MINIMAL = path.join(FIXTURES, 'minimal');
-const browser = await findBrowser().catch(() => undefined);
 /** The hang guard of each command-line build: minutes, for builds of seconds. */
 const GUARD_MS = 150_000;
 
@@ -169,7 +167,7 @@ describe('a hostile logo is refused at once, before any browser starts', () => {
   });
 });
 
-describe.skipIf(browser === undefined)('a report over its bounds fails alone, with its reason', () => {
+describeWithBrowser('a report over its bounds fails alone, with its reason', () => {
   let run: Awaited<ReturnType<typeof childBuild>>;
   let dir: string;
 
@@ -215,9 +213,9 @@ describe.skipIf(browser === undefined)('a report over its bounds fails alone, wi
   });
 });
 
-describe.skipIf(browser === undefined)('a report that crashes the browser', () => {
+describeWithBrowser('a report that crashes the browser', () => {
   let result: BuildResult;
-  let sessions: BrowserSessionStats[];
+  let sessions: () => BrowserSessionStats[];
   let kills = 0;
 
   beforeAll(async () => {
@@ -268,14 +266,14 @@ describe.skipIf(browser === undefined)('a report that crashes the browser', () =
         'written organisation.pdf',
       ],
     );
-    expect(sessions).toHaveLength(1);
+    expect(sessions()).toHaveLength(1);
     // The culprit's retry, and at least one report printing beside it when it first crashed.
-    expect(sessions[0]?.retries).toBeGreaterThanOrEqual(2);
+    expect(sessions()[0]?.retries).toBeGreaterThanOrEqual(2);
     expect(browsersOf(process.pid)).toEqual([]);
   });
 });
 
-describe.skipIf(browser === undefined)('revue stopped with a signal in the middle of a build', () => {
+describeWithBrowser('revue stopped with a signal in the middle of a build', () => {
   let data: string;
   beforeAll(async () => {
     const reps = await Promise.all(

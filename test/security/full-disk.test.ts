@@ -13,14 +13,13 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
-import { findBrowser } from '../../src/print/find-browser.js';
+import { describeWithBrowser } from '../browser.js';
 import { FIXTURES } from '../helpers.js';
 import { childBuild } from './child-build.js';
 
 const DATA = path.join(FIXTURES, 'minimal');
-const browser = await findBrowser().catch(() => undefined);
 
 const root = await mkdtemp(path.join(tmpdir(), 'revue-full-disk-'));
 /** Where the tmpfs is mounted, or why there is none (known when the tests are collected, to skip them). */
@@ -70,7 +69,7 @@ const mounted = (): string => {
   return disk.dir;
 };
 
-describe.skipIf(browser === undefined)('a disk that fills up during a build', () => {
+describeWithBrowser('a disk that fills up during a build', () => {
   let result: BuildResult;
   let out: string;
 
@@ -110,7 +109,7 @@ describe.skipIf(browser === undefined)('a disk that fills up during a build', ()
   });
 });
 
-describe.skipIf(browser === undefined)('the command line on a full disk', () => {
+describeWithBrowser('the command line on a full disk', () => {
   it.skipIf(noDisk)(
     'prints every report’s reason and its summary, and exits 1',
     async () => {

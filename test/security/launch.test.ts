@@ -11,19 +11,19 @@
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import type { BrowserSessionStats } from '../../src/print/browser.js';
-import { findBrowser } from '../../src/print/find-browser.js';
+import { browser, describeWithBrowser } from '../browser.js';
 import { FIXTURES, tempWorkspace } from '../helpers.js';
 import { browsersOf, recordSessionStats } from './helpers.js';
 
 const MINIMAL = path.join(FIXTURES, 'minimal');
-const browser = await findBrowser().catch(() => undefined);
 
 let root: string;
 let data: string;
-let sessions: BrowserSessionStats[] = [];
+/** The counters of the sessions closed so far. */
+let sessions: () => BrowserSessionStats[] = () => [];
 const cleanups: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
@@ -84,9 +84,9 @@ function outcomes(result: BuildResult): string[] {
   return result.reports.map((r) => `${r.status} ${path.basename(r.file)}`);
 }
 
-describe.skipIf(browser === undefined)('a browser that dies while it starts', () => {
+describeWithBrowser('a browser that dies while it starts', () => {
   it('is started again, and every report is written', async () => {
-    const before = sessions.length;
+    const before = sessions().length;
     const result = await build({
       data,
       out: path.join(root, 'first'),
@@ -94,12 +94,12 @@ describe.skipIf(browser === undefined)('a browser that dies while it starts', ()
     });
     expect(outcomes(result)).toEqual(ALL);
     expect(await launches('first')).toBe(2);
-    expect(sessions[before]).toMatchObject({ launches: 1, launchFailures: 1 });
+    expect(sessions()[before]).toMatchObject({ launches: 1, launchFailures: 1 });
     expect(browsersOf(process.pid)).toEqual([]);
   }, 120_000);
 
   it('after a crash mid-build, a relaunch that dies too does not fail what is still to print', async () => {
-    const before = sessions.length;
+    const before = sessions().length;
     let crashed = false;
     const result = await build({
       data,
@@ -116,12 +116,12 @@ describe.skipIf(browser === undefined)('a browser that dies while it starts', ()
     expect(crashed).toBe(true);
     expect(outcomes(result)).toEqual(ALL);
     expect(await launches('relaunch')).toBe(3);
-    expect(sessions[before]).toMatchObject({ launches: 2, launchFailures: 1 });
+    expect(sessions()[before]).toMatchObject({ launches: 2, launchFailures: 1 });
     expect(browsersOf(process.pid)).toEqual([]);
   }, 120_000);
 
   it('that cannot start at all fails each report with the reason, once two launches in a row failed', async () => {
-    const before = sessions.length;
+    const before = sessions().length;
     const result = await build({
       data,
       out: path.join(root, 'never'),
@@ -130,6 +130,6 @@ describe.skipIf(browser === undefined)('a browser that dies while it starts', ()
     expect(result.reports.map((r) => r.status)).toEqual(ALL.map(() => 'failed'));
     for (const report of result.reports) expect(report.error?.message).toMatch(/^Could not start the browser at /);
     expect(await launches('never')).toBe(2);
-    expect(sessions[before]).toMatchObject({ launches: 0, launchFailures: 2 });
+    expect(sessions()[before]).toMatchObject({ launches: 0, launchFailures: 2 });
   }, 120_000);
 });

@@ -13,17 +13,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { build, type BuildOptions, type BuildResult, type Shard } from '../../src/build.js';
 import { RevueError } from '../../src/errors.js';
 import { BrowserSession } from '../../src/print/browser.js';
-import { findBrowser } from '../../src/print/find-browser.js';
-import { FIXTURES } from '../helpers.js';
+import { describeWithBrowser } from '../browser.js';
+import { FIXTURES, methodOf } from '../helpers.js';
 import { filesUnder } from './helpers.js';
-import { methodOf } from './spy.js';
 
 const DATA = path.join(FIXTURES, 'minimal');
-const browser = await findBrowser().catch(() => undefined);
 
 let root: string;
 beforeAll(async () => {
@@ -94,7 +92,7 @@ const html = (out: string, shard?: Shard, extra: Partial<BuildOptions> = {}): Bu
   ...extra,
 });
 
-describe.skipIf(browser === undefined)('builds of different shard layouts into one year folder', () => {
+describeWithBrowser('builds of different shard layouts into one year folder', () => {
   it('a whole build excludes shards of any layout: each refuses with LOCKED, naming the lock', async () => {
     const out = path.join(root, 'whole');
     const held = await whileHeld(out, undefined, () => ({

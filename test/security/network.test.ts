@@ -13,14 +13,13 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
-import { findBrowser } from '../../src/print/find-browser.js';
+import { describeWithBrowser } from '../browser.js';
 import { FIXTURES, tempWorkspace } from '../helpers.js';
 import { pdfText } from '../pdf.js';
 
 const MINIMAL = path.join(FIXTURES, 'minimal');
-const browser = await findBrowser().catch(() => undefined);
 
 /** Each element, by rep id, given the URL of its server. */
 const ELEMENTS: Record<string, (url: string) => string> = {
@@ -55,45 +54,44 @@ let cleanup: () => Promise<void> = () => Promise.resolve();
 /** The rep's visible name, before its markup. */
 const nameOf = (id: string): string => `Rep ${id.replace(/-/g, ' ')}`;
 
-beforeAll(async () => {
-  if (browser === undefined) return;
-  for (const id of Object.keys(ELEMENTS)) {
-    const counter: Counter = { server: createServer(), url: '', connections: 0 };
-    counter.server.on('connection', (socket) => {
-      counter.connections++;
-      socket.destroy();
-    });
-    counter.server.listen(0, '127.0.0.1');
-    await once(counter.server, 'listening');
-    const address = counter.server.address();
-    if (address === null || typeof address === 'string') throw new Error('no port');
-    counter.url = `http://127.0.0.1:${address.port}/`;
-    counters.set(id, counter);
-  }
-  const ann = await readFile(path.join(MINIMAL, '2026', 'ann-lee.yaml'), 'utf8');
-  const header = await readFile(path.join(import.meta.dirname, '../../templates/partials/rep-header.hbs'), 'utf8');
-  const files: Record<string, string> = {
-    'data/framework.yaml': await readFile(path.join(MINIMAL, 'framework.yaml'), 'utf8'),
-    // The user's template prints the name raw: the data becomes markup.
-    'templates/partials/rep-header.hbs': header.replace('<h1>{{rep.name}}</h1>', '<h1>{{{rep.name}}}</h1>'),
-  };
-  for (const [id, element] of Object.entries(ELEMENTS)) {
-    const name = `${nameOf(id)} ${element(counters.get(id)?.url ?? '')}`;
-    files[`data/2026/${id}.yaml`] = ann.replace('name: Ann Lee', `name: ${JSON.stringify(name)}`);
-  }
-  const ws = await tempWorkspace(files);
-  cleanup = ws.cleanup;
-  result = await build({ data: path.join(ws.dir, 'data'), out: path.join(ws.dir, 'out') });
-  // Anything late (a prefetch, a refresh) has time to arrive.
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
-}, 180_000);
-
 afterAll(async () => {
   for (const { server } of counters.values()) server.close();
   await cleanup();
 });
 
-describe.skipIf(browser === undefined)('a template that prints the data as markup, pointing at 127.0.0.1', () => {
+describeWithBrowser('a template that prints the data as markup, pointing at 127.0.0.1', () => {
+  beforeAll(async () => {
+    for (const id of Object.keys(ELEMENTS)) {
+      const counter: Counter = { server: createServer(), url: '', connections: 0 };
+      counter.server.on('connection', (socket) => {
+        counter.connections++;
+        socket.destroy();
+      });
+      counter.server.listen(0, '127.0.0.1');
+      await once(counter.server, 'listening');
+      const address = counter.server.address();
+      if (address === null || typeof address === 'string') throw new Error('no port');
+      counter.url = `http://127.0.0.1:${address.port}/`;
+      counters.set(id, counter);
+    }
+    const ann = await readFile(path.join(MINIMAL, '2026', 'ann-lee.yaml'), 'utf8');
+    const header = await readFile(path.join(import.meta.dirname, '../../templates/partials/rep-header.hbs'), 'utf8');
+    const files: Record<string, string> = {
+      'data/framework.yaml': await readFile(path.join(MINIMAL, 'framework.yaml'), 'utf8'),
+      // The user's template prints the name raw: the data becomes markup.
+      'templates/partials/rep-header.hbs': header.replace('<h1>{{rep.name}}</h1>', '<h1>{{{rep.name}}}</h1>'),
+    };
+    for (const [id, element] of Object.entries(ELEMENTS)) {
+      const name = `${nameOf(id)} ${element(counters.get(id)?.url ?? '')}`;
+      files[`data/2026/${id}.yaml`] = ann.replace('name: Ann Lee', `name: ${JSON.stringify(name)}`);
+    }
+    const ws = await tempWorkspace(files);
+    cleanup = ws.cleanup;
+    result = await build({ data: path.join(ws.dir, 'data'), out: path.join(ws.dir, 'out') });
+    // Anything late (a prefetch, a refresh) has time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+  }, 180_000);
+
   it('makes no connection at all, for any element', () => {
     const connections = Object.fromEntries([...counters].map(([id, counter]) => [id, counter.connections]));
     expect(connections).toEqual(Object.fromEntries(Object.keys(ELEMENTS).map((id) => [id, 0])));

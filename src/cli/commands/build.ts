@@ -121,6 +121,11 @@ function summarize(out: Console, result: BuildResult): ExitCode {
   const reportWarnings = result.reports.flatMap((r) => (r.warnings ?? []).map((w) => ({ file: r.file, message: w })));
   for (const warning of reportWarnings)
     out.say(`${out.style.yellow('warning')}: ${path.relative(out.io.cwd, warning.file)}: ${warning.message}`);
+  for (const stale of result.removed) {
+    const file = path.relative(out.io.cwd, stale.file);
+    const what = stale.kind === 'rep' ? 'rep' : stale.kind === 'team' ? 'team' : 'report';
+    out.say(`${out.style.dim('removed')} ${file}: no such ${what} in ${result.year}`);
+  }
   // What failed besides the reports (the index or the manifest not written, an interruption): after them, before the count.
   for (const error of result.errors) {
     out.say(`${out.style.red('error')}: ${error.message}`);

@@ -151,8 +151,9 @@ export interface BuildResult {
   manifest: string | null;
   /**
    * What went wrong besides the reports, whose outcomes stand: the index page
-   * or the manifest could not be written (a full disk, say), or the build was
-   * interrupted. Empty when nothing did.
+   * or the manifest could not be written (a full disk, say), a report the year
+   * no longer produces could not be removed, or the build was interrupted.
+   * Empty when nothing did.
    */
   errors: RevueError[];
   /** The part of the reports this build rendered. */
@@ -177,17 +178,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const workspace = await time('load', () => loadWorkspace(data));
   const { dataset, diagnostics } = await time('validate', () => validateWorkspace(workspace));
   options.onProgress?.({ kind: 'validated', diagnostics });
-  if (dataset === undefined)
-    return result({
-      ok: false,
-      year: null,
-      diagnostics,
-      reports: [],
-      removed: [],
-      index: null,
-      manifest: null,
-      errors: [],
-    });
+  if (dataset === undefined) return result({ ok: false, year: null, diagnostics, ...nothingWritten() });
 
   // analyze
   const year = chooseYear(dataset, options.year);
@@ -231,12 +222,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     );
   }
   const reports = jobs.map((job) => progress.outcomeOf(job));
+  const errors = interrupted(options.signal, reports);
   // What earlier builds wrote and the year no longer produces goes (not after a build of some reps).
   const produced = new Set(planned.map((report) => report.file));
-  const removed = partial ? [] : await time('write', () => removeStaleReports(yearDir, known, produced));
+  const removed = partial ? [] : await time('write', () => removeStale(yearDir, known, produced, errors));
 
   // The index (shard 1) lists every report of the year: this build's, and the others as they are on disk.
-  const errors = interrupted(options.signal, reports);
   const entries = await listEntries(planned, progress, { format, yearDir, partial });
   const indexInput = { dataset, figures, templates, styles: styles.css, entries, yearDir };
   const index = !rendersGroups(shard) ? null : await time('index', () => writeIndex(planned, indexInput, errors));
@@ -245,6 +236,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 }
 
 type Format = 'pdf' | 'html';
+
+/** What a build that stopped at invalid data did: nothing. */
+function nothingWritten(): Pick<BuildResult, 'reports' | 'removed' | 'index' | 'manifest' | 'errors'> {
+  return { reports: [], removed: [], index: null, manifest: null, errors: [] };
+}
 
 /** A BuildResult but for what every result carries. */
 type Outcome = Omit<BuildResult, 'durationMs' | 'timings' | 'shard'>;
@@ -307,6 +303,19 @@ async function writeIndex(
     errors.push(asRevueError(error));
     return null;
   }
+}
+
+/** Removes the reports the year no longer produces; what could not be removed goes to `errors`. */
+async function removeStale(
+  yearDir: string,
+  known: Parameters<typeof removeStaleReports>[1],
+  produced: ReadonlySet<string>,
+  errors: RevueError[],
+): Promise<RemovedReport[]> {
+  return removeStaleReports(yearDir, known, produced).catch((error: unknown) => {
+    errors.push(asRevueError(error));
+    return [];
+  });
 }
 
 /** Writes the manifest; returns its path, or null when it could not be written (the reason goes to `errors`). */

@@ -42,11 +42,6 @@ export function closest(input: string, known: Iterable<string>): string | undefi
   return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 
-export function didYouMean(input: string, known: Iterable<string>): string | undefined {
-  const suggestion = closest(input, known);
-  return suggestion === undefined ? undefined : `did you mean "${suggestion}"?`;
-}
-
 /** The slug of ids (rep, competency, context, role, team): SPEC §1. */
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

@@ -267,7 +267,8 @@ describe('validation of randomly damaged example files', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // 150 validations, each repairing what it can and parsing again: seconds alone, more beside the e2e tests.
+  }, 120_000);
 
   it('reads any document nested 40 levels deep, whatever its style (no false alarm from the nesting guard)', () => {
     const level = fc.constantFrom('seq' as const, 'map' as const);

@@ -97,6 +97,11 @@ function report(error: unknown, out: Console, command: string | undefined): Exit
     if (error.code === 'USAGE') out.say(`  ${command === undefined ? t.runRootHelp : t.runHelp({ command })}`);
     return EXIT_FOR[error.code];
   }
+  // citty's own refusals (revue checks options before citty sees them: a safety net, in citty's English).
+  if (error instanceof Error && error.name === 'CLIError') {
+    out.say(t.labelled({ label: style.red(t.error), text: error.message }));
+    return EXIT.usage;
+  }
   out.say(style.red(t.internalError));
   out.say(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return EXIT.failed;

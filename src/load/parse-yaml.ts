@@ -17,9 +17,8 @@ import type { Diagnostic, Severity } from '../model/dataset.js';
 import { diagnosticCatalogue, diagnosticOf, type DiagnosticText, type Locale } from '../messages/diagnostics.js';
 import { findExcessiveNesting, MAX_NESTING } from './nesting.js';
 import { applyEdits, linesOf, type Lines, type Position } from './positions.js';
+import { duplicateKeys, missingDashes } from './duplicate-keys.js';
 import {
-  duplicateKeys,
-  missingDashes,
   missingSpaces,
   tabIndents,
   unclosedBrackets,

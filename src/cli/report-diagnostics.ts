@@ -39,7 +39,7 @@ export function reportDiagnostics(
   };
   const shown = diagnostics.filter((d) => d.severity === 'error' || (!quiet && (verbose || !other(d))));
   const excerpt = out.io.stderr.isTTY === true;
-  for (const d of shown) out.say(formatDiagnostic(d, { excerpt, style: out.style, t: out.t }));
+  for (const d of shown) out.say(formatDiagnostic(displayed(out, d), { excerpt, style: out.style, t: out.t }));
   if (quiet) return;
   const hidden = verbose ? [] : diagnostics.filter(other);
   if (hidden.length > 0) {
@@ -49,16 +49,28 @@ export function reportDiagnostics(
   if (summary && diagnostics.length > 0) out.say(summarizeDiagnostics(diagnostics, out.t));
 }
 
+/**
+ * A diagnostic with its file as the user would open it from the current
+ * folder: run from data/2026/, `alice-martin.yaml` rather than
+ * `../2026/alice-martin.yaml` (the data folder found above, joined with the file).
+ */
+function displayed(out: Console, d: Diagnostic): Diagnostic {
+  if (!out.workspace.found) return d;
+  return { ...d, file: path.relative(out.io.cwd, path.resolve(out.io.cwd, d.file)) || d.file };
+}
+
 /** `revue validate --format json`: `[{ file, line, column, severity, code, message, hint }]`, hint null when none. */
-export function diagnosticsJson(diagnostics: readonly Diagnostic[]): string {
-  const rows = diagnostics.map((d) => ({
-    file: d.file,
-    line: d.line,
-    column: d.column,
-    severity: d.severity,
-    code: d.code,
-    message: d.message,
-    hint: d.hint ?? null,
-  }));
+export function diagnosticsJson(out: Console, diagnostics: readonly Diagnostic[]): string {
+  const rows = diagnostics
+    .map((diagnostic) => displayed(out, diagnostic))
+    .map((d) => ({
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+      hint: d.hint ?? null,
+    }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }

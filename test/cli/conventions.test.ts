@@ -163,6 +163,17 @@ describe('the data folder is found from inside the workspace', () => {
     expect(await readFile(path.join(dir, 'output', '2026', 'reps', 'ann-lee.html'), 'utf8')).toContain('Ann Lee');
   });
 
+  it('from data/2026/, a file is named as it is opened from there', async () => {
+    const dir = await workspace('walk-broken', BROKEN);
+    const run = revue(['validate'], { cwd: path.join(dir, 'data', '2026') });
+    expect(run.stderr).toContain('\ntypos.yaml:16:7: error: unknown competency "discovry"\n');
+    expect(run.stderr).toMatch(/^\.\.\/2025\/missing.yaml:1:1: error: missing required key "name"$/m);
+    const json = diagnosticsJson.parse(
+      JSON.parse(revue(['validate', '--format', 'json'], { cwd: path.join(dir, 'data', '2026') }).stdout),
+    );
+    expect(json.map((d) => d.file)).toContain('typos.yaml');
+  });
+
   it('without a workspace above, it is data, and says so', () => {
     const run = revue(['validate'], { cwd: tmp });
     expect(run.code).toBe(1);

@@ -19,7 +19,7 @@ export async function run(
   const data = out.workspace.data;
   const { dataset, diagnostics } = await validate({ data, ...(asOf === undefined ? {} : { asOf }) });
   if (format === 'json') {
-    out.print(diagnosticsJson(diagnostics));
+    out.print(diagnosticsJson(out, diagnostics));
     return dataset === undefined ? EXIT.failed : EXIT.ok;
   }
   const years = await listYearFolders(data);

@@ -6,6 +6,14 @@
  * indentation, naming the column its neighbours use").
  */
 
+/**
+ * How far up the enclosing blocks are looked for. The nearest columns are
+ * found within a few lines; past them only the top level (column 0, always
+ * allowed) is left, maybe hundreds of lines up (`assessments:`). Bounding the
+ * walk keeps a file of many misindented lines linear.
+ */
+const MAX_LOOKBACK = 500;
+
 /** What this module reads of a text: its lines, as they are or as repaired so far. */
 export interface LineSource {
   count: number;
@@ -52,7 +60,7 @@ export function allowedColumns(
   const columns: number[] = [];
   let leftmost = Infinity;
   let first = true;
-  for (let i = index - 1; i >= 0 && leftmost > 0; i--) {
+  for (let i = index - 1; i >= 0 && i >= index - MAX_LOOKBACK && leftmost > 0; i--) {
     const line = source.line(i);
     if (isBlank(line) || skip(i)) continue;
     const column = indentOf(line);

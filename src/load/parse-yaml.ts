@@ -101,7 +101,8 @@ export function parseYamlFile(file: string, text: string, options: ParseOptions 
     }
     lines = pass === 0 ? original : linesOf(current);
     const problems = [...doc.errors, ...doc.warnings];
-    if (pass === 0 && problems.length > MAX_SYNTAX_ERRORS) {
+    // Tabs are one slip however many lines an editor indented with them: they do not make a file junk.
+    if (pass === 0 && problems.filter((p) => p.code !== 'TAB_AS_INDENT').length > MAX_SYNTAX_ERRORS) {
       reportJunk(problems, report);
       return refused(file, original, diagnostics);
     }

@@ -152,14 +152,19 @@ function indentUnit(lines: Lines): number {
  * spaces at the column its neighbours imply.
  */
 export function tabIndents({ doc, lines }: SlipContext): Slip[] {
-  const tabbed = [...new Set(doc.errors.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => lines.indexOf(e.pos[0])))]
-    .filter((i) => /^[ \t]*\t/.test(lines.line(i)))
-    .sort((a, b) => a - b);
+  // The parser names the first few tabbed lines and loses its way after them: once it has named one, every
+  // line indented with a tab is one, but inside a block or quoted text, where a tab is text.
+  if (!doc.errors.some((e) => e.code === 'TAB_AS_INDENT')) return [];
+  const inside = textLines(doc, lines, false);
+  const tabbed: number[] = [];
+  for (let i = 0; i < lines.count; i++) if (!inside.has(i) && /^[ \t]*\t/.test(lines.line(i))) tabbed.push(i);
   if (tabbed.length === 0) return [];
   const unit = indentUnit(lines);
   const repaired = new Map<number, string>();
   const source: LineSource = { count: lines.count, line: (i) => repaired.get(i) ?? lines.line(i) };
   const edits: Array<{ line: number; edit: Edit }> = [];
+  /** The width each indentation as written was given, the latest. */
+  const widths = new Map<string, number>();
   for (const index of tabbed) {
     const line = lines.line(index);
     const whitespace = /^[ \t]*/.exec(line)?.[0] ?? '';
@@ -169,11 +174,16 @@ export function tabIndents({ doc, lines }: SlipContext): Slip[] {
     repaired.set(index, `${' '.repeat(visual)}${rest}`);
     const above = previousLine(source, index);
     const opener = above === undefined ? undefined : source.line(above);
-    // Under a key that opens a block, a tab means "one level in"; elsewhere, the column it looks nearest to.
+    // Indented as a line above (a file indented with tabs throughout): where that one went. Else, under a key
+    // that opens a block, one level in; elsewhere, the column of the lines around it that it looks nearest to.
+    const known = widths.get(whitespace);
     const width =
       opener !== undefined && opensBlock(opener)
-        ? indentOf(opener) + unit
-        : nearestColumn(allowedColumns(source, index) ?? [0], visual);
+        ? known !== undefined && known > indentOf(opener)
+          ? known
+          : indentOf(opener) + unit
+        : (known ?? nearestColumn(allowedColumns(source, index) ?? [0], visual));
+    widths.set(whitespace, width);
     repaired.set(index, `${' '.repeat(width)}${rest}`);
     edits.push({ line: index, edit: { at: lines.start(index), remove: whitespace.length, insert: ' '.repeat(width) } });
   }

@@ -7,6 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseYamlFile } from '../../src/load/parse-yaml.js';
 import { validate } from '../../src/validate/index.js';
 import type { DiagnosticCode } from '../../src/messages/diagnostics.js';
 import { FIXTURES, lines, tempWorkspace } from '../helpers.js';
@@ -252,6 +254,17 @@ describe('a file with several slips', () => {
       '2026/ann-lee.yaml:9:6: error: wrong indentation: this line starts at column 6, the lines around it at column 7',
       '2026/ann-lee.yaml:11:5: error: "date" is set twice in one entry of "assessments"',
     ]);
+  });
+
+  it('a file indented with tabs throughout (an editor set so): one diagnostic, the file read as meant', async () => {
+    const tabs = REP.map((line) => line.replace(/^( {2})+/, (spaces) => '\t'.repeat(spaces.length / 2))).join('\n');
+    const { diagnostics, dataset, dir } = await check({ '2026/ann-lee.yaml': `${tabs}\n` }, 'en');
+    expect(lines(diagnostics, dir)).toEqual([
+      '2026/ann-lee.yaml:5:1: error: this line and 8 others are indented with tabs: YAML indents with spaces only (indent with spaces: "  - date: 2026-02-10")',
+    ]);
+    expect(dataset).toBeUndefined();
+    // What it was read as: the same as the file with spaces.
+    expect(parseYamlFile('x.yaml', `${tabs}\n`).value).toEqual(parse(`${REP.join('\n')}\n`));
   });
 
   it('tells a role typo hidden by a wrong indentation (issue 12)', async () => {

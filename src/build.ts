@@ -32,6 +32,7 @@ import { resolveInside, writeFileAtomic } from './write/atomic.js';
 import { checkOutputs, inputsDigest, recordWritten, type Candidate, type SharedInputs } from './write/incremental.js';
 import { acquireLock } from './write/lock.js';
 import { lockFile, writeManifest, type Manifest } from './write/manifest.js';
+import { removeStaleReports, type RemovedReport } from './write/stale.js';
 
 export type { Shard } from './plan/shard.js';
 
@@ -125,6 +126,12 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   /** This build's reports (this shard's, with `shard`), written, skipped or failed, in plan order. */
   reports: ReportOutcome[];
+  /**
+   * Reports earlier builds wrote into the year's folder that the year no
+   * longer produces (a rep renamed or gone, a team that disappeared), removed
+   * by this build (SPEC §7).
+   */
+  removed: RemovedReport[];
   /** The index page, when one was written. */
   index: string | null;
   /** The manifest written, when one was. */
@@ -154,7 +161,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   );
   options.onProgress?.({ kind: 'validated', diagnostics });
   if (dataset === undefined)
-    return result({ ok: false, year: null, diagnostics, reports: [], index: null, manifest: null });
+    return result({ ok: false, year: null, diagnostics, reports: [], removed: [], index: null, manifest: null });
 
   // analyze
   const year = chooseYear(dataset, options.year);
@@ -178,7 +185,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // What is up to date is skipped: neither drawn nor printed.
   const partial = options.reps !== undefined && options.reps.length > 0;
   const check = { tool: VERSION, force: options.force === true, partial };
-  const { upToDate, manifest } = await time('check', () => checkOutputs(yearDir, shard, candidatesOf(jobs), check));
+  const { upToDate, manifest, known } = await time('check', () =>
+    checkOutputs(yearDir, shard, candidatesOf(jobs), check),
+  );
   const progress = progressOf(jobs, yearDir, options.onProgress);
   options.onProgress?.({ kind: 'start', total: jobs.length, year });
   for (const job of jobs) if (upToDate.has(job.file)) progress.settle(job, 'skipped');
@@ -202,6 +211,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await writeAll(todo, production, manifest, progress, () => writeManifest(yearDir, shard, manifest));
   }
   const reports = jobs.map((job) => progress.outcomeOf(job));
+  // What earlier builds wrote and the year no longer produces goes (not after a build of some reps).
+  const produced = new Set(planned.map((report) => report.file));
+  const removed = partial ? [] : await time('write', () => removeStaleReports(yearDir, known, produced));
 
   // The index lists every report of the year, the other shards' included.
   const entries = planned.map((report) => progress.listed(report, format));
@@ -211,7 +223,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         writeIndex(planned, { dataset, figures, templates, styles: styles.css, entries, yearDir }),
       );
   const manifestPath = await time('write', () => writeManifest(yearDir, shard, manifest));
-  return result({ ok: true, year, diagnostics, reports, index, manifest: manifestPath });
+  return result({ ok: true, year, diagnostics, reports, removed, index, manifest: manifestPath });
 }
 
 type Format = 'pdf' | 'html';

@@ -1,6 +1,7 @@
 import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { z } from 'zod';
 import type { Diagnostic } from '../src/model/dataset.js';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -24,4 +25,18 @@ export function lines(diagnostics: readonly Diagnostic[], root: string): string[
     (d) =>
       `${path.relative(root, d.file)}:${d.line}:${d.column}: ${d.severity}: ${d.message}${d.hint === undefined ? '' : ` (${d.hint})`}`,
   );
+}
+
+/**
+ * `target[key]` as it is now: the real method, for a spy that replaces it on a
+ * prototype to call through to, always on the instance the spy was called on
+ * (`real.call(this, …)`). Read before vi.spyOn replaces it.
+ */
+export function methodOf<T extends object, K extends keyof T>(target: T, key: K): T[K] {
+  return target[key];
+}
+
+/** JSON text read back and checked against `schema`: a typed value, or an error that says what did not match. */
+export function parseJson<T>(text: string, schema: z.ZodType<T>): T {
+  return schema.parse(JSON.parse(text));
 }

@@ -135,6 +135,8 @@ assessments:
       presentation: 2
     strengths: Well prepared, knew the prospect's plants and recent news.
     improvements: Opened the brochure in the second minute; the customer never explained their downtime problem.
+    notes:                 # what was seen of one competency, beside its score
+      discovery: Two closed questions, then the brochure; the downtime problem never came up.
     actions:
       - Write five open questions before every first meeting
   - date: ${year}-03-12
@@ -146,6 +148,8 @@ assessments:
       objection-handling: 1.5
     strengths: A tailored opening; the prospect stayed on the line.
     improvements: On "send me a brochure", Sam agreed and hung up without asking why.
+    notes:
+      objection-handling: On "send me a brochure", agreed at once instead of asking what they wanted to find in it.
     actions:
       - Answer a brochure request with a question about current use
   - date: ${year}-05-06
@@ -157,6 +161,8 @@ assessments:
       closing: 2
     strengths: Now asks "more expensive than what, exactly?" on the price objection.
     improvements: Gave in on payment terms the third time the buyer insisted.
+    notes:
+      negotiation: Held the price twice, then gave 60-day payment terms on the third push, with nothing in return.
     actions:
       - Before every renewal, list what you can give and what you ask in return
   - date: ${year}-06-17
@@ -180,6 +186,9 @@ assessments:
       closing: 2.5
     strengths: Meeting ended with a dated next step and the buyer's agreement by email.
     improvements: A 3% discount was offered before the buyer even asked.
+    notes:
+      negotiation: Offered 3% before the buyer asked; the first concession came from Sam.
+      closing: Dated next step agreed, and confirmed by the buyer by email the same day.
     actions:
       - State the price, then stay silent
   - date: ${year}-11-18
@@ -193,6 +202,9 @@ assessments:
     improvements: |
       On "your competitor is cheaper", Sam defended the price instead of asking what exactly was compared.
       The price conditions granted two years ago were never put back on the table.
+    notes:
+      objection-handling: On "your competitor is cheaper", defended the price instead of asking what exactly was compared.
+      negotiation: The price conditions granted two years ago were never put back on the table.
     actions:
       - Prepare the price review of the account with Jordan before the end of the year
 review:

@@ -135,6 +135,8 @@ assessments:
       presentation: 2
     strengths: Rendez-vous bien préparé, fiche société et actualités du prospect en tête.
     improvements: Le catalogue était ouvert dès la deuxième minute ; le client n'a jamais pu expliquer ses arrêts de ligne.
+    notes:                 # ce qui a été vu d'une compétence, à côté de son score
+      discovery: Deux questions fermées, puis le catalogue ; les arrêts de ligne n'ont jamais été abordés.
     actions:
       - Écrire cinq questions ouvertes avant chaque premier rendez-vous
   - date: ${year}-03-12
@@ -146,6 +148,8 @@ assessments:
       objection-handling: 1.5
     strengths: Accroche personnalisée selon le secteur, le prospect reste en ligne.
     improvements: Sur « envoyez-moi une documentation », Camille a accepté et raccroché sans chercher à comprendre.
+    notes:
+      objection-handling: Sur « envoyez-moi une documentation », a dit oui tout de suite au lieu de demander ce que le prospect voulait y trouver.
     actions:
       - Répondre à la demande de documentation par une question sur l'usage actuel
   - date: ${year}-05-06
@@ -157,6 +161,8 @@ assessments:
       closing: 2
     strengths: Fait maintenant préciser l'objection prix (« plus cher que quoi, exactement ? »).
     improvements: Cède sur le délai de paiement quand l'acheteur insiste une troisième fois.
+    notes:
+      negotiation: Tient le prix deux fois, puis accorde 60 jours de paiement à la troisième insistance, sans rien demander en échange.
     actions:
       - Lister avant chaque renouvellement ce qu'on peut donner et ce qu'on demande en échange
   - date: ${year}-06-17
@@ -180,6 +186,9 @@ assessments:
       closing: 2.5
     strengths: Rendez-vous conclu par une étape datée, confirmée par courriel par l'acheteur.
     improvements: Une remise de 3 % a été proposée avant même que l'acheteur la demande.
+    notes:
+      negotiation: Remise de 3 % proposée avant toute demande ; la première concession est venue de Camille.
+      closing: Étape suivante datée, confirmée le jour même par courriel par l'acheteur.
     actions:
       - Annoncer le prix, puis se taire
   - date: ${year}-11-18
@@ -193,6 +202,9 @@ assessments:
     improvements: |
       Sur « votre concurrent est moins cher », Camille a justifié le prix au lieu de faire préciser l'objection.
       Les conditions tarifaires accordées il y a deux ans n'ont jamais été remises sur la table.
+    notes:
+      objection-handling: Sur « votre concurrent est moins cher », a justifié le prix au lieu de demander ce qui était comparé.
+      negotiation: Les conditions tarifaires accordées il y a deux ans n'ont pas été remises sur la table.
     actions:
       - Préparer avec Jeanne la révision tarifaire du compte avant la fin de l'année
 review:

@@ -81,6 +81,8 @@ export const cliEn = {
   reportFailed: (p: { file: string; reason: string }) => `failed: ${p.file}: ${p.reason}`,
   reportWarning: (p: { file: string; warning: string }) => `warning: ${p.file}: ${p.warning}`,
   unknownFailure: 'unknown error',
+  removed: (p: { file: string; kind: string; year: number | null }) =>
+    `removed ${p.file}: no such ${p.kind === 'rep' ? 'rep' : p.kind === 'team' ? 'team' : 'report'} in ${p.year ?? ''}`,
   buildSummary: (p: {
     year: number | null;
     written: number;

@@ -76,6 +76,8 @@ export const cliFr: CliCatalogue = {
   reportFailed: (p) => fr`échec : ${p.file} : ${p.reason}`,
   reportWarning: (p) => fr`avertissement : ${p.file} : ${p.warning}`,
   unknownFailure: 'erreur inconnue',
+  removed: (p) =>
+    fr`supprimé ${p.file} : ${p.kind === 'rep' ? 'plus de commercial de ce nom' : p.kind === 'team' ? 'plus d’équipe de ce nom' : 'plus de tel rapport'} en ${p.year ?? ''}`,
   buildSummary: (p) =>
     fr`${p.year ?? ''} : ${plural(p.written, 'écrit', 'écrits')}, ${p.skipped} à jour, ${plural(p.failed, 'échec', 'échecs')}, ${plural(p.warnings, 'avertissement', 'avertissements')} en ${p.seconds.replace('.', ',')} s`,
   openIndex: (p) => `  ouvrez ${p.file}`,

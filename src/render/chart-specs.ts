@@ -120,7 +120,8 @@ export function radarChart(input: {
         plugins: { legend },
         scales: {
           r: {
-            min: input.scale.min - 1 >= 0 ? input.scale.min - 1 : 0,
+            // One level below the scale's lowest, so that it is not the centre; never above a negative minimum.
+            min: Math.min(input.scale.min, Math.max(0, input.scale.min - 1)),
             max: input.scale.max,
             ticks: { stepSize: 1, font: { size: 8 }, backdropColor: 'rgba(0,0,0,0)', color: '#666' },
             pointLabels: { font: { size: 10, weight: '600' }, color: '#222' },
@@ -284,7 +285,12 @@ export function groupedBarChart(input: {
         plugins: { legend: { ...legend, labels: { ...legend.labels, boxWidth: 12, boxHeight: 10 } } },
         scales: {
           x: { grid: { display: false }, ticks: { font, color: '#222', maxRotation: 0, autoSkip: false } },
-          y: { min: 0, max: input.scale.max, ticks: { stepSize: 1, font, color: '#666' }, grid: { color: '#e3e5e8' } },
+          y: {
+            min: Math.min(0, input.scale.min),
+            max: input.scale.max,
+            ticks: { stepSize: 1, font, color: '#666' },
+            grid: { color: '#e3e5e8' },
+          },
         },
       },
     },

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { BasicPlatform, Chart, registerables, type ChartConfiguration, type Scale } from 'chart.js';
+import { BasicPlatform, Chart, Ticks, registerables, type ChartConfiguration, type Scale } from 'chart.js';
 import { RenderError } from '../errors.js';
 import { FONT_STACK } from './fonts.js';
 import type { ChartSpec } from './chart-specs.js';
@@ -76,6 +76,7 @@ function chartConfig(spec: ChartSpec): ChartConfiguration {
   // Numbers on the axes in the spec's locale, never in whatever locale this process runs in.
   options.locale ??= 'en-US';
   withFamily(options, spec.config.type);
+  withMinusSign(options, spec.config.type);
   const months = spec.monthAxis;
   if (months !== undefined && months.length > 0) {
     const x = child(child(options, 'scales'), 'x');
@@ -92,6 +93,23 @@ function chartConfig(spec: ChartSpec): ChartConfiguration {
     options,
     platform: BasicPlatform,
   } as unknown as ChartConfiguration;
+}
+
+/**
+ * The numbers on the value axes (y, and r of a radar) as chart.js formats
+ * them in the spec's locale, with a real minus sign (U+2212) instead of
+ * Intl's hyphen-minus, as every number of the reports (a scale may go below
+ * zero). An axis whose spec sets its own callback keeps it.
+ */
+function withMinusSign(options: Record<string, unknown>, type: string): void {
+  const scales = child(options, 'scales');
+  for (const key of type === 'radar' || type === 'polarArea' ? ['r'] : ['y']) {
+    const ticks = child(child(scales, key), 'ticks');
+    ticks.callback ??= function (this: Scale, value: number | string, index: number, all: Array<{ value: number }>) {
+      const text = typeof value === 'number' ? Ticks.formatters.numeric.call(this, value, index, all) : String(value);
+      return text.replace(/-/g, '\u2212');
+    };
+  }
 }
 
 /**

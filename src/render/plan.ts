@@ -85,7 +85,7 @@ export function planReports(
       get charts() {
         return (charts ??= teamCharts(team, ctx));
       },
-      view: (svg) => teamView(team, ctx, svg),
+      view: (svg) => teamView(team, ctx, svg, members),
     });
   }
   let charts: Record<string, ChartSpec> | undefined;

@@ -1,6 +1,6 @@
 /** What every report's view shares: labels, formatting, classes for figures. */
 import type { Framework } from '../model/schema.js';
-import { createFormatter, fill, type Formatter, type MessageKey } from './i18n.js';
+import { createFormatter, fill, keysOf, type Formatter, type MessageKey } from './i18n.js';
 
 export interface ReportContext {
   framework: Framework;
@@ -31,26 +31,53 @@ export function reportContext(framework: Framework, year: number): ReportContext
 export function labelsFor(fmt: Formatter, year: number): Record<MessageKey, string> {
   const values: Record<string, string | number> = { year, previous: year - 1, next: year + 1 };
   const labels = { ...fmt.messages };
-  for (const key of messageKeys(fmt.messages)) labels[key] = fill(fmt.messages[key], values);
+  for (const key of keysOf(fmt.messages)) labels[key] = fill(fmt.messages[key], values);
   return labels;
 }
 
-/** The keys of a catalogue, typed: Object.keys would give plain strings. */
-function messageKeys(messages: Readonly<Record<MessageKey, string>>): MessageKey[] {
-  return Object.keys(messages).filter((key): key is MessageKey => Object.hasOwn(messages, key));
-}
-
-/** A CSS class for a change: up, down or flat (the sign is also written, for grey print). */
-export function deltaClass(delta: number | null): string {
+/**
+ * A CSS class for a change: up, down or flat (the sign is also written, for
+ * grey print). SPEC §5: a change that rests on a single score is "never
+ * coloured as progress or regress": `single` when `restsOnOne`.
+ */
+export function deltaClass(delta: number | null, restsOnOne = false): string {
   if (delta === null) return 'na';
+  if (restsOnOne) return 'single';
   const rounded = (Math.sign(delta) * Math.round(Math.abs(delta) * 10)) / 10;
   return rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat';
 }
 
-/** A CSS class for a gap: below the expected level or not. */
+/** The analytics' tolerance (analyze/series.ts EPSILON): a gap within it is no gap. */
+const EPSILON = 1e-9;
+
+/**
+ * Where a level stands against its expected level, from gap(c) = expected −
+ * level (SPEC §5): `below` only when the gap is positive — the one case the
+ * reports call a priority ("How the reports word the figures").
+ */
+export type GapSide = 'below' | 'at' | 'above';
+
+export function gapSide(gap: number | null): GapSide | null {
+  if (gap === null) return null;
+  return gap > EPSILON ? 'below' : gap < -EPSILON ? 'above' : 'at';
+}
+
+/** A CSS class for a gap: `below` the expected level, `ok` at or above it, `na` without one. */
 export function gapClass(gap: number | null): string {
-  if (gap === null) return 'na';
-  return gap >= 0.05 ? 'below' : 'ok';
+  const side = gapSide(gap);
+  return side === null ? 'na' : side === 'below' ? 'below' : 'ok';
+}
+
+/**
+ * A gap in words, read the right way round: "0,5 à combler" / "0.5 to
+ * close" below the expected level, "au niveau" / "at the level", "0,3
+ * au-dessus" / "0.3 above" — never "−0.3 to close".
+ */
+export function gapText(fmt: Formatter, gap: number | null): string {
+  const side = gapSide(gap);
+  if (gap === null || side === null) return fmt.t('na');
+  if (side === 'at') return fmt.t('gapAt');
+  return fmt.t(side === 'below' ? 'gapBelow' : 'gapAbove', { gap: fmt.level(Math.abs(gap)) });
 }
 
 export interface Figure {

@@ -5,9 +5,10 @@
  */
 import type { CompetencyFigures, RepFigures } from '../analyze/index.js';
 import type { RepYear } from '../model/schema.js';
-import { compareText } from '../model/text.js';
 import { progressionChart, radarChart, palette, type ChartSpec } from './chart-specs.js';
-import { deltaClass, gapClass, labelsFor, type Figure, type ReportContext } from './view-common.js';
+import { deltaClass, gapClass, gapText, labelsFor, type Figure, type ReportContext } from './view-common.js';
+import { coachingView } from './view-rep-coaching.js';
+import { diagnosisView } from './view-rep-diagnosis.js';
 
 export interface RepReportInput {
   rep: RepFigures;
@@ -58,7 +59,19 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
   const labels = labelsFor(fmt, year);
   const title = `${labels.annualReview} ${year} – ${rep.name}`;
   const competencyById = new Map(framework.competencies.map((c) => [c.id, c]));
+  const figuresById = new Map(rep.competencies.map((c) => [c.id, c]));
+  const single = fmt.t('singleObservation');
   const goalsMet = rep.goals.filter((g) => g.status === 'met').length;
+  /** SPEC §5: a goal status resting on a single score is marked, never coloured. */
+  const goalOnOne = (competency: string) => figuresById.get(competency)?.count === 1;
+  const count = rep.coaching.count;
+  const previousCount = rep.coaching.previous?.count ?? null;
+  // The overall change rests on one score when either year rests on a single assessment.
+  const overallOnOne = rep.overall.delta !== null && (count === 1 || previousCount === 1);
+  const lastYear = fmt.t('vs', { year: year - 1 });
+  const overallMark = !overallOnOne
+    ? ''
+    : ` (${count === 1 ? single : fmt.t('singleObservationPrevious', { previous: year - 1 })})`;
 
   const headline: Figure[] = [
     {
@@ -66,50 +79,58 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
       value: fmt.level(rep.overall.level),
       detail: rep.firstYear
         ? labels.firstYearShort
-        : `${fmt.delta(rep.overall.delta)} · ${fmt.level(rep.overall.previous)} ${fmt.t('vs', { year: year - 1 })}`,
-      tone: deltaClass(rep.overall.delta),
+        : `${fmt.delta(rep.overall.delta)}${overallMark} · ${fmt.level(rep.overall.previous)} ${lastYear}`,
+      tone: deltaClass(rep.overall.delta, overallOnOne),
     },
     {
       label: labels.goalsMet,
       value: rep.goals.length === 0 ? fmt.t('na') : `${goalsMet} / ${rep.goals.length}`,
       detail: rep.goals.length === 0 ? fmt.t('noGoals', { year }) : '',
-      tone: rep.goals.length > 0 && goalsMet === rep.goals.length ? 'up' : 'flat',
+      tone:
+        rep.goals.length > 0 && goalsMet === rep.goals.length && !rep.goals.some((g) => goalOnOne(g.competency))
+          ? 'up'
+          : 'flat',
     },
     {
       label: labels.assessments,
-      value: fmt.integer(rep.coaching.count),
-      detail:
-        rep.coaching.previous === null
-          ? labels.firstYearShort
-          : `${fmt.integer(rep.coaching.previous.count)} ${fmt.t('vs', { year: year - 1 })}`,
-      tone: rep.coaching.previous === null ? 'flat' : deltaClass(rep.coaching.count - rep.coaching.previous.count),
+      value: fmt.integer(count),
+      detail: previousCount === null ? labels.firstYearShort : `${fmt.integer(previousCount)} ${lastYear}`,
+      tone: previousCount === null ? 'flat' : deltaClass(count - previousCount),
     },
     {
       label: labels.ratio,
       value: fmt.percent(rep.results.ratio),
-      detail:
-        rep.results.previous === null ? '' : `${fmt.percent(rep.results.previous)} ${fmt.t('vs', { year: year - 1 })}`,
+      detail: rep.results.previous === null ? '' : `${fmt.percent(rep.results.previous)} ${lastYear}`,
       tone:
         rep.results.ratio === null || rep.results.previous === null
           ? 'flat'
           : deltaClass(rep.results.ratio - rep.results.previous),
     },
   ];
+  // SPEC §5: "a rep's headline says on how many assessments it rests when they are fewer than 3".
+  const fewAssessments =
+    count >= 3 ? null : count === 0 ? fmt.t('noAssessmentHeadline', { year }) : fmt.plural('fewAssessments', count);
 
   const profileRows = rep.competencies.map((c) => {
     const reached = c.level === null ? undefined : Math.floor(c.level + 1e-9);
     const competency = competencyById.get(c.id);
     const levelLabel = reached === undefined ? undefined : framework.scale.labels?.[String(reached)];
     const description = reached === undefined ? undefined : competency?.levels?.[String(reached)];
+    const levelOnOne = c.count === 1;
+    const previousOnOne = c.previousCount === 1;
+    const deltaOnOne = c.delta !== null && (levelOnOne || previousOnOne);
     return {
       id: c.id,
       label: ctx.competencyLabel(c.id),
       previous: fmt.level(c.previous),
+      previousMark: previousOnOne ? single : null,
       level: fmt.level(c.level),
+      levelMark: levelOnOne ? single : null,
       delta: fmt.delta(c.delta),
-      deltaClass: deltaClass(c.delta),
+      deltaMark: deltaOnOne ? single : null,
+      deltaClass: deltaClass(c.delta, deltaOnOne),
       expected: fmt.level(c.expected),
-      gap: fmt.level(c.gap),
+      gap: gapText(fmt, c.gap),
       gapClass: gapClass(c.gap),
       count: fmt.integer(c.count),
       reached:
@@ -127,125 +148,19 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
     .filter((c) => c.scores.length === 0 && c.previousScores.length === 0)
     .map((c) => ctx.competencyLabel(c.id));
 
-  const goals = rep.goals.map((g) => ({
-    competency: ctx.competencyLabel(g.competency),
-    target: fmt.level(g.target),
-    level: fmt.level(g.level),
-    status: labels[g.status === 'met' ? 'met' : g.status === 'not-met' ? 'notMet' : 'notAssessed'],
-    statusClass: g.status,
-    note: g.note,
-  }));
-
-  const focus = rep.focus.map((id, index) => {
-    const c = rep.competencies.find((x) => x.id === id);
-    if (c === undefined) throw new Error(`focus names an unknown competency ${id}`);
-    const weakest = c.weakestContext === null ? undefined : c.contexts.find((x) => x.id === c.weakestContext);
-    const lastImprovement = [...c.scores]
-      .reverse()
-      .map((s) => ({ point: s, text: data.assessments[s.assessment]?.improvements }))
-      .find((x) => x.text !== undefined && x.text.trim() !== '');
+  const goals = rep.goals.map((g) => {
+    const onOne = g.status !== 'not-assessed' && goalOnOne(g.competency);
     return {
-      rank: index + 1,
-      title: fmt.t('priority', { rank: index + 1 }),
-      label: ctx.competencyLabel(id),
-      evidence: [
-        { label: labels.level, value: fmt.level(c.level) },
-        { label: labels.expected, value: fmt.level(c.expected) },
-        { label: labels.gap, value: c.gap === null ? fmt.t('na') : fmt.level(c.gap) },
-        { label: labels.delta, value: fmt.delta(c.delta) },
-        { label: labels.assessments, value: fmt.integer(c.count) },
-      ],
-      weakestContext:
-        weakest === undefined
-          ? null
-          : fmt.t('weakestContext', { context: ctx.contextLabel(weakest.id), level: fmt.level(weakest.level) }),
-      singleContext:
-        weakest === undefined && c.contexts.filter((x) => x.count > 0).length === 1 ? labels.noWeakestContext : null,
-      lastImprovement:
-        lastImprovement?.text === undefined
-          ? null
-          : {
-              intro: fmt.t('lastImprovement', { date: fmt.date(lastImprovement.point.date) }),
-              text: lastImprovement.text,
-            },
+      competency: ctx.competencyLabel(g.competency),
+      target: fmt.level(g.target),
+      level: fmt.level(g.level),
+      levelMark: onOne ? single : null,
+      status: labels[g.status === 'met' ? 'met' : g.status === 'not-met' ? 'notMet' : 'notAssessed'],
+      statusClass: onOne ? 'single' : g.status,
+      statusMark: onOne ? single : null,
+      note: g.note,
     };
   });
-  const uncertain = rep.uncertain.map((id) => {
-    const c = rep.competencies.find((x) => x.id === id);
-    return { label: ctx.competencyLabel(id), count: c?.count ?? 0 };
-  });
-  const top = rep.competencies.find((c) => c.id === rep.focus[0]);
-  const course =
-    top === undefined
-      ? null
-      : {
-          title: fmt.t('course', { next: year + 1 }),
-          text:
-            top.gap !== null && top.gap > 1e-9 && top.expected !== null
-              ? fmt.t('courseText', {
-                  competency: ctx.competencyLabel(top.id),
-                  level: fmt.level(top.level),
-                  target: fmt.level(top.expected),
-                })
-              : fmt.t('courseTextNoGap', { competency: ctx.competencyLabel(top.id), level: fmt.level(top.level) }),
-        };
-
-  const coaching = rep.coaching;
-  const previousCoaching = coaching.previous;
-  const coachingFigures: Figure[] = [
-    {
-      label: labels.assessments,
-      value: fmt.integer(coaching.count),
-      detail:
-        previousCoaching === null
-          ? labels.firstYearShort
-          : `${fmt.integer(previousCoaching.count)} ${fmt.t('vs', { year: year - 1 })}`,
-      tone: 'flat',
-    },
-    {
-      label: labels.longestGap,
-      value: fmt.t('days', { n: fmt.integer(coaching.longestGapDays) }),
-      detail:
-        previousCoaching === null
-          ? ''
-          : `${fmt.t('days', { n: fmt.integer(previousCoaching.longestGapDays) })} ${fmt.t('vs', { year: year - 1 })}`,
-      tone: 'flat',
-    },
-    {
-      label: labels.monthsWithout,
-      value: fmt.integer(coaching.monthsWithout.length),
-      detail:
-        coaching.monthsWithout.length === 0
-          ? labels.none
-          : fmt.list(coaching.monthsWithout.map((month) => fmt.months[month - 1] ?? '')),
-      tone: coaching.monthsWithout.length > 0 ? 'down' : 'up',
-    },
-  ];
-  // Month numbers (1 = January): only a month over at the as-of date can be missed (SPEC §5).
-  const startMonth = Number(coaching.start.slice(5, 7));
-  const missed = new Set(coaching.monthsWithout);
-  const months = coaching.perMonth.map((count, index) => ({
-    name: fmt.shortMonths[index] ?? '',
-    count: count === 0 ? '' : fmt.integer(count),
-    empty: missed.has(index + 1),
-    before: index + 1 < startMonth,
-    inProgress: index + 1 === coaching.monthInProgress,
-  }));
-
-  const log = data.assessments
-    .map((a, index) => ({ a, index }))
-    .sort((x, y) => compareText(x.a.date, y.a.date) || x.index - y.index)
-    .map(({ a }) => ({
-      date: fmt.date(a.date),
-      kind: a.kind ?? null,
-      context: a.context === undefined ? null : ctx.contextLabel(a.context),
-      scores: framework.competencies
-        .filter((c) => a.scores[c.id] !== undefined)
-        .map((c) => ({ label: c.label, value: fmt.level(a.scores[c.id] ?? null) })),
-      strengths: a.strengths ?? null,
-      improvements: a.improvements ?? null,
-      actions: a.actions ?? [],
-    }));
 
   const r = rep.results;
   const results =
@@ -288,6 +203,7 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
     },
     firstYear: rep.firstYear ? fmt.t('firstYear', { previous: year - 1 }) : null,
     headline,
+    fewAssessments,
     profile: { chart: svg('radar'), rows: profileRows },
     progression: {
       charts: progression,
@@ -297,8 +213,8 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
           : fmt.t('notObserved', { year, previous: year - 1, list: fmt.list(notObserved) }),
     },
     goals,
-    diagnosis: { focus, uncertain, course },
-    coaching: { figures: coachingFigures, months, log },
+    diagnosis: diagnosisView(rep, data, ctx),
+    coaching: coachingView(rep.coaching, data, ctx),
     results,
     words:
       data.review?.manager === undefined && data.review?.rep === undefined

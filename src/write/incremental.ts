@@ -3,7 +3,7 @@
  * build will leave: see write/manifest.ts for what an entry promises.
  */
 import pLimit from 'p-limit';
-import { emptyManifest, isUpToDate, readManifests, sha256, type Manifest } from './manifest.js';
+import { emptyManifest, isUpToDate, readManifests, sha256, type KnownOutputs, type Manifest } from './manifest.js';
 import type { Shard } from '../plan/shard.js';
 
 /** A report as the check sees it. */
@@ -21,6 +21,8 @@ export interface OutputCheck {
   upToDate: Set<string>;
   /** What this build will write as its manifest: so far, the up-to-date reports (and, for a partial build, the others' entries). */
   manifest: Manifest;
+  /** Every manifest of the folder as it was before this build: what earlier builds wrote there. */
+  known: KnownOutputs;
 }
 
 /** Output files read at the same time while checking (a large organisation has thousands). */
@@ -55,7 +57,7 @@ export async function checkOutputs(
       ),
     );
   }
-  return { upToDate, manifest };
+  return { upToDate, manifest, known };
 }
 
 /** Records a report just written whole. */

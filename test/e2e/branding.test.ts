@@ -6,8 +6,9 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
+import { describeWithBrowser } from '../browser.js';
 import { FIXTURES } from '../helpers.js';
 import { pdfImages, pdfInfo } from '../pdf.js';
 
@@ -15,17 +16,17 @@ const ACCENT = '#c2410c';
 let tmp: string;
 let result: BuildResult;
 
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'revue-branding-'));
-  result = await build({
-    data: path.join(FIXTURES, 'branding'),
-    out: path.join(tmp, 'pdf'),
-    sourceDateEpoch: 1_767_225_600,
-  });
-}, 120_000);
-afterAll(async () => rm(tmp, { recursive: true, force: true }));
+describeWithBrowser('report: logo, accent and paper', () => {
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(tmpdir(), 'revue-branding-'));
+    result = await build({
+      data: path.join(FIXTURES, 'branding'),
+      out: path.join(tmp, 'pdf'),
+      sourceDateEpoch: 1_767_225_600,
+    });
+  }, 120_000);
+  afterAll(async () => rm(tmp, { recursive: true, force: true }));
 
-describe('report: logo, accent and paper', () => {
   it('puts the logo, and no other image, on every report', () => {
     expect(result.ok).toBe(true);
     expect(result.reports.map((r) => `${r.kind} ${r.status}`).sort()).toEqual([

@@ -5,23 +5,24 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
+import { describeWithBrowser } from '../browser.js';
 import { FIXTURES } from '../helpers.js';
 import { pdfFonts, pdfImages, pdfInfo, pdfOutline, pdfText } from '../pdf.js';
 
 let out: string;
 let result: BuildResult;
 
-beforeAll(async () => {
-  out = await mkdtemp(path.join(tmpdir(), 'revue-e2e-'));
-  result = await build({ data: path.join(FIXTURES, 'minimal'), out, sourceDateEpoch: 1_767_225_600 });
-}, 120_000);
-afterAll(async () => rm(out, { recursive: true, force: true }));
-
 const file = (relative: string) => path.join(out, '2026', relative);
 
-describe('revue build on an English workspace', () => {
+describeWithBrowser('revue build on an English workspace', () => {
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'revue-e2e-'));
+    result = await build({ data: path.join(FIXTURES, 'minimal'), out, sourceDateEpoch: 1_767_225_600 });
+  }, 120_000);
+  afterAll(async () => rm(out, { recursive: true, force: true }));
+
   it('writes one PDF per rep, per team, the organisation and the index', async () => {
     expect(result.ok).toBe(true);
     expect(result.reports.map((r) => `${r.status} ${path.relative(out, r.file)}`).sort()).toEqual([
@@ -44,14 +45,23 @@ describe('revue build on an English workspace', () => {
     // overall 2026 = mean(2.5, 2.75, 2) = 2.4166…; 2025 = 2.0; delta +0.4166…
     expect(text).toMatch(/Overall level\s+Goals met\s+Assessments\s+Attainment/);
     expect(text).toMatch(/2\.4\s+0\s*\/\s*1\s+2\s+90%/);
-    expect(text).toContain('+0.4 · 2.0 in 2025');
-    // discovery: 2025 = 2.0, 2026 = mean(2, 3) = 2.5, +0.5, expected 2, gap −0.5, 2 assessments
-    expect(text).toMatch(/Discovery\s+2\.0\s+2\.5\s+\+0\.5\s+2\.0\s+-0\.5\s+2\s+Developing/);
-    expect(text).toMatch(/Prospecting\s+2\.0\s+2\.8\s+\+0\.8\s+2\.0\s+-0\.8\s+2/);
+    // 2025 rests on one assessment: the change is marked, and the headline says on how many 2026 rests
+    expect(text).toContain('+0.4 (1 obs. in 2025) · 2.0 in');
+    expect(text).toContain('This review rests on only 2 assessments: the levels are still to be confirmed.');
+    // discovery: 2025 = 2.0, 2026 = mean(2, 3) = 2.5, +0.5, expected 2, gap −0.5: 0.5 above, 2 assessments
+    expect(text).toMatch(/Discovery\s+2\.0\s+2\.5\s+\+0\.5\s+2\.0\s+0\.5 above\s+2\s+Developing/);
+    expect(text).toMatch(/Prospecting\s+2\.0\s+2\.8\s+\+0\.8\s+2\.0\s+0\.8 above\s+2/);
     expect(text).toContain('Not met');
-    // negotiation has the largest gap (0): it is the proposed course
+    // negotiation has the largest gap (0), at the expected level: no priority; the course aims at the next whole level
+    expect(text).not.toMatch(/priority \d/i);
+    expect(text).toMatch(/AT THE EXPECTED LEVEL\s+Negotiation/);
     expect(text).toContain('Proposed course for 2027');
-    expect(text).toMatch(/Consolidate “Negotiation” \(level 2\.0\)/);
+    expect(text).toMatch(
+      /Aim higher in “Negotiation”: from 2\.0 to 3\.0\s+\(Proficient\), the next level of the scale\./,
+    );
+    // as of 1 January 2026 (SOURCE_DATE_EPOCH): January is in progress, nothing is missed yet
+    expect(text).toContain('in progress');
+    expect(text).toContain('The month in progress (January) is not counted as missed.');
     expect(text).toContain('February 10, 2026');
     expect(text).not.toMatch(/NaN|undefined|null|\{\w+\}/);
   });
@@ -59,7 +69,9 @@ describe('revue build on an English workspace', () => {
   it('shows a first year with dashes and says so, never a failure', () => {
     const text = pdfText(file('reps/bo-chen.pdf'), { layout: true });
     expect(text).toContain('First year: there is nothing to compare with in 2025.');
-    expect(text).toMatch(/Discovery\s+—\s+3\.0\s+—\s+3\.0\s+0\.0\s+1/);
+    expect(text).toMatch(/Discovery\s+—\s+3\.0\s+—\s+3\.0\s+at the level\s+1\s+Proficient/);
+    expect(text).toMatch(/3\.0\s+—\s+3\.0\s+at the level[\s\S]*?1 obs\./);
+    expect(text).toContain('This review rests on a single assessment: every level is still to be confirmed.');
     expect(text).toContain('Too few assessments to conclude');
     expect(text).toContain('No competency was assessed twice');
     expect(text).toContain('Prepared the visit well.\n');
@@ -128,10 +140,13 @@ describe('revue build on an English workspace', () => {
     const team = pdfText(file('teams/north.pdf'), { layout: true });
     expect(team).toContain('Team report 2026');
     expect(team).toMatch(/Ann Lee\s+2\.4\s+\+0\.4\s+0\s*\/\s*1\s+Negotiation\s+2/);
-    expect(team).toMatch(/Bo Chen\s+3\.0\s+1st year\s+—\s+—\s+1/);
+    expect(team).toMatch(/Bo Chen\s+3\.0\s+New this year\s+—\s+—\s+1/);
     // discovery: mean of 2.5 (Ann) and 3 (Bo) = 2.75 -> 2.8; 2025: Ann only, 2.0
-    // change like for like: Ann's own 2.0 -> 2.5 (+0.5), Bo is in his first year (was 2.75 − 2.0 = +0.8)
-    expect(team).toMatch(/Discovery\s+2\.0\s+2\.8\s+\+0\.5/);
+    // change like for like: Ann's own 2.0 -> 2.5 (+0.5) over 1 rep, Bo is in his first year (was 2.75 − 2.0 = +0.8);
+    // who progressed: Ann; new: Bo
+    expect(team).toMatch(/Discovery\s+2\.0\s+2\.8\s+\+0\.5\s+2\.5\s+1\s+0\s+0\s+1\s+0\s+over 1 rep/);
+    expect(team).toContain('+0.4 over 1 rep assessed both');
+    expect(team).toContain('years · 2.0 in 2025');
     const org = pdfText(file('organisation.pdf'), { layout: true });
     expect(org).toContain('Organisation report 2026');
     expect(org).toContain('North');

@@ -5,23 +5,24 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
+import { describeWithBrowser } from '../browser.js';
 import { pdfInfo, pdfOutline, pdfText } from '../pdf.js';
 
 const DATA = path.join(import.meta.dirname, '..', '..', 'data');
 let out: string;
 let result: BuildResult;
 
-beforeAll(async () => {
-  out = await mkdtemp(path.join(tmpdir(), 'revue-example-'));
-  result = await build({ data: DATA, out, asOf: '2026-12-31' });
-}, 180_000);
-afterAll(async () => rm(out, { recursive: true, force: true }));
-
 const pdf = (relative: string) => path.join(out, '2026', relative);
 
-describe('the example workspace', () => {
+describeWithBrowser('the example workspace', () => {
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'revue-example-'));
+    result = await build({ data: DATA, out, asOf: '2026-12-31' });
+  }, 180_000);
+  afterAll(async () => rm(out, { recursive: true, force: true }));
+
   it('builds every report of 2026: 7 reps, 2 teams, the organisation', () => {
     expect(result.ok).toBe(true);
     expect(result.reports.filter((r) => r.status !== 'failed')).toHaveLength(10);
@@ -43,7 +44,7 @@ describe('the example workspace', () => {
     const text = pdfText(pdf('reps/alice-martin.pdf'), { layout: true });
     // discovery 2026: 2.5, 2.5, 3, 3, 3.5, 3.5 -> level (3.5 + 3.5) / 2 = 3.5; 2025 ends 2, 2 -> 2.0;
     // expected for "confirmed": 3 -> gap to close 3 - 3.5 = -0.5; 6 scores
-    expect(text).toMatch(/Découverte des\s+2,0\s+3,5\s+\+1,5\s+3,0\s+[-−]0,5\s+6/);
+    expect(text).toMatch(/Découverte des\s+2,0\s+3,5\s+\+1,5\s+3,0\s+0,5 au-dessus\s+6/);
     // results 846 000 / 800 000 = 105.75 % -> 106 %; 2025: 598 000 / 650 000 = 92 %
     expect(text).toMatch(/106[\s\u00a0]%/);
     expect(text).toMatch(/92[\s\u00a0]% en 2025/);
@@ -59,6 +60,33 @@ describe('the example workspace', () => {
     const text = pdfText(pdf('reps/lucas-moreau.pdf'), { layout: true });
     expect(text).toContain('Première année : aucune comparaison avec 2025 n’est possible.');
     expect(text).toContain('Observations insuffisantes pour conclure');
+  });
+
+  it('calls a priority only a competency below its expected level, in every rep report', () => {
+    for (const report of result.reports.filter((r) => r.file.includes('/reps/'))) {
+      const text = pdfText(report.file, { layout: true }).replace(/\s+/g, ' ');
+      const entries = text.split(/(?=PRIORITÉ \d|AU NIVEAU ATTENDU|AU-DESSUS DU NIVEAU ATTENDU|Cap proposé)/).slice(1);
+      for (const entry of entries.filter((e) => e.startsWith('PRIORITÉ')))
+        expect(entry, `${report.file}: ${entry.slice(0, 80)}`).toMatch(/Écart \d,\d à combler/);
+      expect(text, report.file).not.toMatch(/[-\u2212]\d,\d à combler/);
+    }
+    // Mathieu Blanc: presentation 3.0 for an expected 3.0 is at the level, not "priority 2"
+    expect(pdfText(pdf('reps/mathieu-blanc.pdf'), { layout: true }).replace(/\s+/g, ' ')).toContain(
+      'AU NIVEAU ATTENDU Présentation de l’offre',
+    );
+  });
+
+  it('quotes each competency note as its evidence, and a session note as the whole session’s', () => {
+    const text = pdfText(pdf('reps/julien-perrin.pdf'), { layout: true }).replace(/\s+/g, ' ');
+    expect(text).toContain(
+      'Dernière note sur « Négociation » (29 octobre 2026) : Remise de fin d’année proposée spontanément',
+    );
+    // Closing has no note of its own: the latest session that scored it is quoted as that session's note.
+    expect(text).toContain(
+      'Pas de note propre à « Conclusion ». Note sur l’ensemble de la séance du 25 juin 2026 (aussi notées : Prospection et Présentation de l’offre) : Oubli de présenter le service de gestion de stock',
+    );
+    // In the log, the note sits beside its competency and score.
+    expect(text).toContain('Négociation · 3,0 Remise de fin d’année proposée spontanément');
   });
 
   it("names no other rep in a rep's report", () => {

@@ -5,8 +5,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { build, type BuildResult } from '../../src/build.js';
-import { tempWorkspace } from '../helpers.js';
+import { parseJson, tempWorkspace } from '../helpers.js';
 import { writeOrganisation } from '../../scripts/bench-data.mjs';
 
 let dir: string;
@@ -75,8 +76,9 @@ describe('shards', () => {
       '.revue-manifest.3-of-3.json',
     ]);
     for (const [i, result] of shards.entries()) {
-      const manifest = JSON.parse(
+      const manifest = parseJson(
         await readFile(path.join(shardOut(), '2026', `.revue-manifest.${i + 1}-of-3.json`), 'utf8'),
+        z.object({ reports: z.record(z.string(), z.unknown()) }),
       );
       expect(Object.keys(manifest.reports).sort()).toEqual(rendered(result, shardOut()).sort());
     }

@@ -83,7 +83,9 @@ describe('team and organisation HTML', () => {
     const ctx = reportContext(dataset.framework, 2026);
     const team = figures.teams[0];
     if (team === undefined) throw new Error('one team expected');
-    await expect(render('team', teamView(team, ctx, stub))).toMatchFileSnapshot('__snapshots__/team-north.html');
+    await expect(render('team', teamView(team, ctx, stub, figures.reps))).toMatchFileSnapshot(
+      '__snapshots__/team-north.html',
+    );
     await expect(
       render('organisation', organisationView(figures.organisation, figures.teams, ctx, stub, new Map())),
     ).toMatchFileSnapshot('__snapshots__/organisation.html');

@@ -54,15 +54,12 @@ export function processesMentioning(text: string): ProcessInfo[] {
 
 /**
  * Records each browser session's counters as it closes (the build opens and
- * closes its own session, so the test cannot ask it directly). Returns the
- * list it fills; `vi.restoreAllMocks()` undoes it.
+ * closes its own session, so the test cannot ask it directly). Returns what
+ * gives the counters of the sessions closed so far, in the order they closed;
+ * `vi.restoreAllMocks()` undoes it.
  */
-export function recordSessionStats(): BrowserSessionStats[] {
-  const recorded: BrowserSessionStats[] = [];
-  const close = BrowserSession.prototype.close;
-  vi.spyOn(BrowserSession.prototype, 'close').mockImplementation(function (this: BrowserSession) {
-    recorded.push(this.stats);
-    return close.call(this);
-  });
-  return recorded;
+export function recordSessionStats(): () => BrowserSessionStats[] {
+  const close = vi.spyOn(BrowserSession.prototype, 'close');
+  // A session's counters do not move once it is closing: reading them later gives what they were then.
+  return () => close.mock.contexts.filter((session) => session instanceof BrowserSession).map((s) => s.stats);
 }

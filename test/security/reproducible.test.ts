@@ -8,40 +8,34 @@
  *   printing: the session relaunches it, retries the reports in flight once,
  *   and every report is written, the same bytes as the build without a crash.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { build, type BuildResult } from '../../src/build.js';
 import { BrowserSession, type BrowserSessionStats } from '../../src/print/browser.js';
-import { findBrowser } from '../../src/print/find-browser.js';
+import { browser, describeWithBrowser } from '../browser.js';
 import { FIXTURES } from '../helpers.js';
-import { pdfInfo, pdfOutline } from '../pdf.js';
+import { pdfInfo, pdfOutline, pdfTool } from '../pdf.js';
 import { browsersOf, filesUnder, recordSessionStats } from './helpers.js';
 
 const DATA = path.join(FIXTURES, 'minimal');
 /** 2026-01-01T00:00:00Z */
 const EPOCH = 1_767_225_600;
-const browser = await findBrowser().catch(() => undefined);
 
 let root: string;
 let sessions: BrowserSessionStats[] = [];
 const builds = new Map<string, BuildResult>();
 /** The HTML of each print, in order: pdf-a's, then pdf-b's (with the retried one twice). */
-const printed: Array<{ title: string; html: string }> = [];
+let printed: Array<{ title: string; html: string }> = [];
 /** Browsers killed by the crash build, by pid. */
 const killed: number[] = [];
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'revue-reproducible-'));
   if (browser === undefined) return;
-  sessions = recordSessionStats();
-  const print = BrowserSession.prototype.print;
-  vi.spyOn(BrowserSession.prototype, 'print').mockImplementation(async function (this: BrowserSession, html, options) {
-    printed.push({ title: options.title, html });
-    return print.call(this, html, options);
-  });
+  const closed = recordSessionStats();
+  const print = vi.spyOn(BrowserSession.prototype, 'print');
   // Two reps' reports, one page at a time: few prints, and a known one in flight when the browser is killed.
   const pdf = { data: DATA, reps: ['ann-lee', 'bo-chen'], concurrency: 1, sourceDateEpoch: EPOCH };
   builds.set('pdf-a', await build({ ...pdf, out: path.join(root, 'pdf-a') }));
@@ -61,6 +55,8 @@ beforeAll(async () => {
       },
     }),
   );
+  sessions = closed();
+  printed = print.mock.calls.map(([html, options]) => ({ title: options.title, html }));
 }, 180_000);
 
 afterAll(async () => {
@@ -81,7 +77,7 @@ async function expectIdentical(a: string, b: string): Promise<string[]> {
   return files;
 }
 
-describe.skipIf(browser === undefined)('a browser killed in the middle of a build', () => {
+describeWithBrowser('a browser killed in the middle of a build', () => {
   it('is relaunched, the reports in flight are printed again, and every report is written', () => {
     expect(killed).toHaveLength(1);
     const crashed = builds.get('pdf-b');
@@ -98,7 +94,7 @@ describe.skipIf(browser === undefined)('a browser killed in the middle of a buil
   });
 });
 
-describe.skipIf(browser === undefined)('with sourceDateEpoch, two builds of the same inputs', () => {
+describeWithBrowser('with sourceDateEpoch, two builds of the same inputs', () => {
   it('give byte-identical PDFs and index pages (one of them went through the crash)', async () => {
     const files = await expectIdentical('pdf-a', 'pdf-b');
     expect(files).toEqual(
@@ -121,15 +117,12 @@ describe.skipIf(browser === undefined)('with sourceDateEpoch, two builds of the 
       expect(info['Tagged'], name).toBe('yes');
       expect(info['Author'], name).toBe('Acme Tools');
       expect(info['Title'], name).toMatch(/ 2026 – /);
-      const dates = execFileSync('pdfinfo', ['-isodates', file], {
-        encoding: 'utf8',
-        env: { ...process.env, TZ: 'UTC' },
-      });
+      const dates = pdfTool('pdfinfo', ['-isodates', file], { env: { ...process.env, TZ: 'UTC' } }).stdout;
       expect(dates, name).toMatch(/^CreationDate:\s+2026-01-01T00:00:00(Z|\+00:?00)?$/m);
       expect(dates, name).toMatch(/^ModDate:\s+2026-01-01T00:00:00(Z|\+00:?00)?$/m);
       expect(pdfOutline(file).length, name).toBeGreaterThan(2);
       // The incremental update that fixed the dates and the metadata is well formed.
-      execFileSync('qpdf', ['--check', file], { encoding: 'utf8' });
+      pdfTool('qpdf', ['--check', file]);
     }
     expect(pdfOutline(path.join(root, 'pdf-b', '2026', 'reps', 'ann-lee.pdf'))).toEqual(
       expect.arrayContaining(['Ann Lee', 'Competency profile', 'Diagnosis', 'Year-end words']),

@@ -29,7 +29,12 @@ async function workspace(files: Record<string, string | Uint8Array>) {
   return ws;
 }
 
-/** Validates, and returns the diagnostics as `file:line:column: severity: message (hint)`, with the time taken. */
+/**
+ * Validates, and returns the diagnostics as `file:line:column: severity: message (hint)`, with the time taken.
+ * The limits on that time below only guard against a hang (a parser recursing, a read waiting for a writer):
+ * each is ten times what a loaded machine takes. How fast a file is refused is the benchmark's business
+ * (STYLE.md), not a test's.
+ */
 async function check(dir: string) {
   const started = performance.now();
   const result = await validate({ data: dir });
@@ -66,7 +71,7 @@ describe('deep nesting is refused before the parser recurses', () => {
     expect(out).toEqual([
       `2026/ann-lee.yaml:${position}: error: nested more than ${MAX_NESTING} levels deep (a review file nests a few levels: check the brackets and the indentation here)`,
     ]);
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(20_000);
   });
 
   it('reads brackets that are text: in block, plain and quoted scalars and comments', () => {
@@ -112,7 +117,8 @@ describe('files that are not review files', () => {
     expect(out).toEqual([
       '2026/ann-lee.yaml:0:0: error: is too large to be a review file (50.0 MB; the limit is 2 MB) (a rep-year file is normally a few kilobytes: check that this is the right file)',
     ]);
-    expect(ms).toBeLessThan(1_000);
+    // Not read: memory did not grow by the file's size (and, against a hang, it took less than 10 s).
+    expect(ms).toBeLessThan(10_000);
     expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(10 * 1024 * 1024);
   });
 
@@ -143,14 +149,14 @@ describe('files that are not review files', () => {
     }).join('');
     const started = performance.now();
     const parsed = parseYamlFile('noise.yaml', noise);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(performance.now() - started).toBeLessThan(50_000);
     expect(parsed.value).toBeUndefined();
     // Fifty errors, then one line for the (tens of thousands of) others.
     expect(parsed.diagnostics).toHaveLength(51);
     expect(parsed.diagnostics[50]?.message).toMatch(/^and \d+ more YAML syntax errors from here on$/);
     // The parser quotes whole tokens; messages cut them short.
     for (const d of parsed.diagnostics) expect(d.message.length).toBeLessThan(200);
-  });
+  }, 120_000);
 
   it('refuses a named pipe called .yaml instead of waiting for a writer', async () => {
     const ws = await workspace({ 'framework.yaml': framework, '2026/ann-lee.yaml': rep });
@@ -160,7 +166,7 @@ describe('files that are not review files', () => {
     expect(out).toEqual([
       '2026/bo-chen.yaml:0:0: error: is not a regular file (a folder, a pipe, a device or a socket) (a review file is a plain text file)',
     ]);
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(20_000);
   });
 
   it('refuses a folder called .yaml reached through a link', async () => {
@@ -243,9 +249,9 @@ describe('on the command line', () => {
     const run = spawnSync(process.execPath, [BIN, 'validate', '--data', ws.dir], {
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
-      timeout: 30_000,
+      timeout: 300_000,
     });
-    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(performance.now() - started).toBeLessThan(150_000);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     const at = (name: string) => path.join(ws.dir, '2026', name);
@@ -260,5 +266,5 @@ describe('on the command line', () => {
     expect(run.stderr).toContain(`${at('ed-fox.yaml')}: error: is not a regular file`);
     expect(run.stderr).toMatch(/5 errors in 5 files/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
-  });
+  }, 360_000);
 });

@@ -128,6 +128,7 @@ const CLI: CliParams = {
   reportWarning: { file: 'ff', warning: 'ww' },
   buildSummary: { year: 7, written: 1, skipped: 2, failed: 0, warnings: 3, seconds: '5.5' },
   openIndex: { file: 'ff' },
+  removed: { file: 'ff', kind: 'rep', year: 7 },
   changed: { files: ['aa', 'bb'] },
   initCreated: { dir: 'dd' },
   initAppended: { file: 'ff' },

@@ -6,7 +6,7 @@ describe('the JSON Schemas shipped for editors', () => {
   it.each(['framework', 'rep'] as const)(
     'schema/%s.schema.json is the one the validator is built from',
     async (name) => {
-      const committed = JSON.parse(
+      const committed: unknown = JSON.parse(
         await readFile(new URL(`../../schema/${name}.schema.json`, import.meta.url), 'utf8'),
       );
       expect(committed).toEqual(jsonSchema(name));

@@ -33,9 +33,8 @@ describe('parseShard', () => {
     ['-1/4', 'expects K/N'],
     ['1.5/4', 'expects K/N'],
   ])('refuses %j as wrong usage', (text, message) => {
-    expect(() => parseShard(text)).toThrowError(
-      expect.objectContaining({ code: 'USAGE', message: expect.stringContaining(message) }),
-    );
+    expect(() => parseShard(text)).toThrowError(expect.objectContaining({ code: 'USAGE' }));
+    expect(() => parseShard(text)).toThrowError(message);
   });
 });
 

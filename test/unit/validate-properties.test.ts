@@ -238,8 +238,11 @@ function expectSound(result: ValidationResult, workspace: LoadedWorkspace): void
   }
 }
 
-/** A run must not hang: far above the few milliseconds one takes. */
-const RUN_LIMIT_MS = 2_000;
+/**
+ * A run must not hang: ten times a limit already far above the few milliseconds one takes, so that a loaded
+ * machine never fails it. How fast validation is, is the benchmark's business (STYLE.md), not a test's.
+ */
+const RUN_LIMIT_MS = 20_000;
 
 describe('validation of randomly damaged example files', () => {
   it('starts from valid files: each workspace checks clean before any mutation', () => {

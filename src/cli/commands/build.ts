@@ -91,6 +91,11 @@ function summarize(out: Console, result: BuildResult, { quiet }: Verbosity): Exi
       out.say(
         style.yellow(t.reportWarning({ file: path.relative(out.io.cwd, warning.file), warning: warning.message })),
       );
+  if (!quiet)
+    for (const stale of result.removed) {
+      const file = path.relative(out.io.cwd, stale.file);
+      out.say(style.dim(t.removed({ file, kind: stale.kind, year: result.year })));
+    }
   if (quiet && failed.length === 0) return EXIT.ok;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length + reportWarnings.length;
   const summary = t.buildSummary({

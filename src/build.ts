@@ -176,14 +176,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // load → validate
   const data = options.data ?? 'data';
   const workspace = await time('load', () => loadWorkspace(data));
-  const { dataset, diagnostics } = await time('validate', () => validateWorkspace(workspace));
+  const { dataset, diagnostics } = await time('validate', () =>
+    validateWorkspace(workspace, { asOf: buildDate(options) }),
+  );
   options.onProgress?.({ kind: 'validated', diagnostics });
   if (dataset === undefined) return result({ ok: false, year: null, diagnostics, ...nothingWritten() });
 
   // analyze
   const year = chooseYear(dataset, options.year);
   const figures = await time('analyze', () => computeFigures(dataset, year, buildDate(options)));
-  checkReps(figures, options.reps);
+  checkReps(figures, options.reps, dataset.framework.locale);
 
   // plan: every report of the year (the index lists them all), and this build's part of them with the inputs of each
   const templates = await time('plan', () => loadTemplates({ userDir: templatesDir(options, data) }));

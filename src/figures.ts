@@ -1,9 +1,11 @@
 /** `figures()`: the figures of SPEC §5 as the library and `revue figures` give them. */
 import { computeFigures, type Figures } from './analyze/index.js';
 import type { Diagnostic } from './model/dataset.js';
+import type { Framework } from './model/schema.js';
 import { buildDate } from './plan/as-of.js';
 import { chooseYear } from './plan/year.js';
 import { validate } from './validate/index.js';
+import type { Locale } from './messages/diagnostics.js';
 
 export interface FiguresOptions {
   /** The workspace's data folder. Default: `data`. */
@@ -14,12 +16,27 @@ export interface FiguresOptions {
   asOf?: string;
 }
 
+export interface FiguresResult {
+  /** Undefined when the data is invalid (see `diagnostics`). */
+  figures?: Figures;
+  /** The framework the figures were computed with (its labels, for a spreadsheet). */
+  framework?: Framework;
+  diagnostics: Diagnostic[];
+  /** The workspace's language. */
+  locale: Locale;
+}
+
 /**
  * The figures of SPEC §5 for a year, or the diagnostics when the data is
  * invalid (`figures` is then undefined).
  */
-export async function figures(options: FiguresOptions = {}): Promise<{ figures?: Figures; diagnostics: Diagnostic[] }> {
-  const { dataset, diagnostics } = await validate(options.data === undefined ? {} : { data: options.data });
-  if (dataset === undefined) return { diagnostics };
-  return { figures: computeFigures(dataset, chooseYear(dataset, options.year), buildDate(options)), diagnostics };
+export async function figures(options: FiguresOptions = {}): Promise<FiguresResult> {
+  const asOf = buildDate(options);
+  const { dataset, diagnostics, locale } = await validate({
+    ...(options.data === undefined ? {} : { data: options.data }),
+    asOf,
+  });
+  if (dataset === undefined) return { diagnostics, locale };
+  const year = chooseYear(dataset, options.year);
+  return { figures: computeFigures(dataset, year, asOf), framework: dataset.framework, diagnostics, locale };
 }

@@ -19,9 +19,10 @@ export type { InitOptions, InitResult } from './init/init-workspace.js';
 export type { InitLocale } from './init/files.js';
 export { validate } from './validate/index.js';
 export { figures } from './figures.js';
-export type { FiguresOptions } from './figures.js';
+export type { FiguresOptions, FiguresResult } from './figures.js';
 export type { ValidateOptions, ValidationResult } from './validate/index.js';
 export { figuresToCsv, stringifyFigures } from './analyze/index.js';
+export type { CsvOptions, CsvTable } from './analyze/index.js';
 export type {
   Figures,
   RepFigures,
@@ -31,7 +32,8 @@ export type {
   GoalFigures,
   CoachingFigures,
 } from './analyze/index.js';
-export type { Dataset, Diagnostic, RepRecord } from './model/dataset.js';
+export type { Dataset, Diagnostic, RepRecord, Severity } from './model/dataset.js';
+export type { DiagnosticCode, Locale } from './messages/diagnostics.js';
 export type { Framework, RepYear, Assessment, Goal } from './model/schema.js';
 export { jsonSchema } from './model/json-schema.js';
 export {

@@ -3,8 +3,8 @@ export { computeFigures, latestYear } from './figures.js';
 export { computeRepFigures } from './rep.js';
 export { asOfYear } from './as-of.js';
 export { utcDay } from './dates.js';
-export { figuresToJson, figuresToCsv, stringifyFigures, CSV_COLUMNS } from './export.js';
-export type { FiguresJson } from './export.js';
+export { figuresToJson, figuresToCsv, stringifyFigures, CSV_COLUMNS, CSV_REP_COLUMNS } from './export.js';
+export type { CsvOptions, CsvTable, FiguresJson } from './export.js';
 export type {
   CoachingFigures,
   CoachingYear,

@@ -1,6 +1,6 @@
-/** What a command may use of the process: its streams and environment. */
-import type { Diagnostic } from '../model/dataset.js';
-import { formatDiagnostic, summarizeDiagnostics } from './format-diagnostic.js';
+/** What a command may use of the process (its streams and environment), and the words of its language. */
+import type { CliCatalogue } from '../messages/cli.js';
+import type { Locale } from '../messages/diagnostics.js';
 import { colorsFor, styles, type Styles } from './style.js';
 
 export interface CliIO {
@@ -12,28 +12,38 @@ export interface CliIO {
   onInterrupt?: (callback: () => void) => void;
 }
 
+/** Where the workspace is, as the command line resolved it. */
+export interface Workspace {
+  /** The data folder: `--data`, else found from the current folder up, else `data`. As the user would type it. */
+  data: string;
+  /** Whether `data` was found by walking up (then the output goes beside it). */
+  found: boolean;
+}
+
 export interface Console {
   io: CliIO;
   style: Styles;
-  /** Text asked for (figures, a schema): stdout. */
+  /** Colours and the progress bar: a terminal, without NO_COLOR. */
+  colors: boolean;
+  locale: Locale;
+  t: CliCatalogue;
+  workspace: Workspace;
+  /** Text asked for (figures, a schema, JSON diagnostics): stdout. */
   print: (text: string) => void;
   /** Everything else: stderr. */
   say: (text: string) => void;
-  diagnostics: (list: readonly Diagnostic[]) => void;
 }
 
-export function createConsole(io: CliIO): Console {
-  const style = styles(colorsFor(io.stderr, io.env));
-  const say = (text: string) => void io.stderr.write(`${text}\n`);
+export function createConsole(io: CliIO, locale: Locale, t: CliCatalogue, workspace: Workspace): Console {
+  const colors = colorsFor(io.stderr, io.env);
   return {
     io,
-    style,
+    style: styles(colors),
+    colors,
+    locale,
+    t,
+    workspace,
     print: (text) => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    say,
-    diagnostics: (list) => {
-      const excerpt = io.stderr.isTTY === true;
-      for (const d of list) say(formatDiagnostic(d, { excerpt, style }));
-      if (list.length > 0) say(summarizeDiagnostics(list));
-    },
+    say: (text) => void io.stderr.write(`${text}\n`),
   };
 }

@@ -1,4 +1,9 @@
-/** Colours on a terminal, plain text elsewhere (and with NO_COLOR). */
+/**
+ * Colours on a terminal, plain text elsewhere: no ANSI code at all when
+ * stderr is not a terminal, when NO_COLOR is set (no-color.org: to any
+ * value but the empty string) or when TERM is dumb. The progress bar, which
+ * moves the cursor, follows the same rule (progress.ts).
+ */
 import { styleText } from 'node:util';
 
 export interface Styles {
@@ -24,5 +29,6 @@ export function styles(enabled: boolean): Styles {
 }
 
 export function colorsFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
-  return stream.isTTY === true && env['NO_COLOR'] === undefined && env['TERM'] !== 'dumb';
+  const noColor = env['NO_COLOR'];
+  return stream.isTTY === true && (noColor === undefined || noColor === '') && env['TERM'] !== 'dumb';
 }

@@ -7,6 +7,7 @@
 import { appendFile, lstat, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { cliCatalogue } from '../messages/cli.js';
 import { GITIGNORE_LINES, workspaceFiles, type InitLocale } from './files.js';
 
 export interface InitOptions {
@@ -38,14 +39,13 @@ export interface InitResult {
 export async function init(options: InitOptions = {}): Promise<InitResult> {
   const dir = options.dir ?? '.';
   const year = options.year ?? new Date().getFullYear();
-  if (!Number.isInteger(year) || year < 1000 || year > 9999)
-    throw new UsageError(`the year must have four digits, got ${year}`);
+  // The messages are in the language of the workspace being created.
+  const t = cliCatalogue(options.locale ?? 'en');
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new UsageError(t.initBadYear({ year }));
   const files = workspaceFiles({ locale: options.locale ?? 'en', year });
   const folder = await stat(dir).catch(() => undefined);
   if (folder !== undefined && !folder.isDirectory())
-    throw new UsageError(`${dir} is a file, not a folder`, {
-      hint: 'give revue init the name of a new folder, e.g. revue init reviews',
-    });
+    throw new UsageError(t.initNotFolder({ dir }), { hint: t.initNotFolderHint });
 
   const existing: string[] = [];
   let gitignore: string | null = null;
@@ -56,12 +56,7 @@ export async function init(options: InitOptions = {}): Promise<InitResult> {
     else existing.push(file.path);
   }
   if (existing.length > 0) {
-    throw new UsageError(
-      `revue init never overwrites a file, and ${existing.length === 1 ? 'this one exists' : 'these exist'} in ${dir}:\n${existing.map((f) => `  ${f}`).join('\n')}`,
-      {
-        hint: 'run "revue init" in a new or empty folder (e.g. revue init reviews), or move these files away first',
-      },
-    );
+    throw new UsageError(t.initExisting({ dir, files: existing }), { hint: t.initExistingHint });
   }
 
   const written: string[] = [];

@@ -1,18 +1,56 @@
 /**
  * Parse one YAML file keeping every node's position, so that a problem found
  * later in the plain data can be reported at its line and column.
+ *
+ * A slip does not hide the rest of the file (SPEC §4). The parser keeps a
+ * document along with its errors; the slips people make by hand (yaml-slips.ts)
+ * are each reported in plain words and repaired on a copy of the text, which
+ * is parsed again — a few passes at most — so that what follows the slip is
+ * read as its author meant it and checked too. A key set twice is reported
+ * and its later value used. Whatever the parser still cannot read is
+ * reported once per stretch of lines, and the checks of the data say
+ * nothing about those lines: there, they would only describe the parser's
+ * confusion. Every position is mapped back to the text as written.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../model/dataset.js';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLError, type YAMLWarning } from 'yaml';
+import type { Diagnostic, Severity } from '../model/dataset.js';
+import { diagnosticCatalogue, diagnosticOf, type DiagnosticText, type Locale } from '../messages/diagnostics.js';
 import { findExcessiveNesting, MAX_NESTING } from './nesting.js';
+import { applyEdits, linesOf, type Lines, type Position } from './positions.js';
+import { duplicateKeys, missingDashes } from './duplicate-keys.js';
+import {
+  missingSpaces,
+  tabIndents,
+  unclosedBrackets,
+  unclosedQuotes,
+  wrongIndents,
+  type Slip,
+  type SlipContext,
+} from './yaml-slips.js';
 
 export interface ParsedFile {
   file: string;
   text: string;
-  /** The plain data, or undefined when the YAML could not be read. */
+  /** The plain data, or undefined when the YAML could not be read at all. */
   value: unknown;
-  locate: (path: readonly PropertyKey[], target?: 'key' | 'value') => { line: number; column: number };
+  /** The position (in the text as written) of the node at `path`, or of its nearest existing ancestor. */
+  locate: (path: readonly PropertyKey[], target?: 'key' | 'value') => Position;
   diagnostics: Diagnostic[];
+  /** Whether 1-based `line` is one the parser could not read: checks of the data are not reported there. */
+  unreadable: (line: number) => boolean;
+  /** 1-based `line` of the text as written, without its line break ('' past the end). */
+  line: (line: number) => string;
+}
+
+export interface ParseOptions {
+  /** The language of the diagnostics. Default: `en`. */
+  locale?: Locale;
+  /**
+   * The keys of the format and the ids of the framework: `discovery:3` is a
+   * missing space only before one of these words. Default: any word
+   * followed by a number or a quote.
+   */
+  keys?: ReadonlySet<string>;
 }
 
 /** Aliases are handy (&defaults / *defaults); thousands of them are an attack. */
@@ -21,131 +59,224 @@ const MAX_ALIASES = 200;
 /**
  * Syntax errors cascade: past the first few, they describe the parser's
  * confusion, not the file. A file of junk would otherwise print one error per
- * line, a hundred thousand of them.
+ * line, a hundred thousand of them; it is not repaired either.
  */
 const MAX_SYNTAX_ERRORS = 50;
 
-export function parseYamlFile(file: string, text: string): ParsedFile {
+/** Each pass repairs what the one before uncovered (a quote closed shows the indentation after it). */
+const MAX_PASSES = 4;
+
+export function parseYamlFile(file: string, text: string, options: ParseOptions = {}): ParsedFile {
+  const catalogue = diagnosticCatalogue(options.locale ?? 'en');
+  const original = linesOf(text);
+  const diagnostics: Diagnostic[] = [];
+  const report = (offset: number, message: DiagnosticText, severity: Severity = 'error'): void => {
+    diagnostics.push(diagnosticOf(catalogue, severity, { file, ...original.position(offset) }, message));
+  };
+
   const deep = findExcessiveNesting(text);
   if (deep !== undefined) {
-    return refused(
-      file,
-      text,
-      deep,
-      `nested more than ${MAX_NESTING} levels deep`,
-      'a review file nests a few levels: check the brackets and the indentation here',
-    );
+    report(deep, { code: 'yaml-nesting', params: { max: MAX_NESTING } });
+    return refused(file, original, diagnostics);
   }
-  let doc: Document;
-  try {
-    // logLevel: the parser's warnings become diagnostics; none goes to the console as a Node warning.
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
-  } catch (e: unknown) {
-    // The parser reports its own errors as diagnostics; this is for anything it did not foresee.
-    return refused(file, text, 0, `the YAML cannot be read: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  // Not the parser's LineCounter: it misses the line breaks inside the tokens of a syntax error.
-  const position = positionsIn(text);
-  const diagnostics: Diagnostic[] = [];
-  const error = (offset: number, message: string, hint?: string) =>
-    diagnostics.push({
-      severity: 'error',
-      file,
-      ...position(offset),
-      message,
-      ...(hint === undefined ? {} : { hint }),
-    });
 
-  const problems = [...doc.errors, ...doc.warnings];
-  for (const problem of problems.slice(0, MAX_SYNTAX_ERRORS)) {
-    const [start] = problem.pos;
-    if (problem.code === 'TAG_RESOLVE_FAILED') {
-      error(
-        start,
-        `${problem.message.replace(/^Unresolved tag:? ?/i, 'unsupported tag ').replace(/ at line.*$/s, '')}`,
-        'revue reads plain YAML only: remove the tag',
-      );
-    } else {
-      error(start, yamlMessage(problem.code, problem.message), yamlHint(problem.code));
+  let current = text;
+  let back = (offset: number) => offset;
+  let doc: Document | undefined;
+  let lines = original;
+  const repaired = new Set<number>();
+  for (let pass = 0; ; pass++) {
+    try {
+      // logLevel: the parser's warnings become diagnostics; none goes to the console as a Node warning.
+      doc = parseDocument(current, {
+        uniqueKeys: false,
+        prettyErrors: false,
+        keepSourceTokens: false,
+        logLevel: 'error',
+      });
+    } catch (e: unknown) {
+      // The parser reports its own errors; this is for anything it did not foresee.
+      report(0, { code: 'yaml-unreadable', params: { detail: e instanceof Error ? e.message : String(e) } });
+      return refused(file, original, diagnostics);
     }
-  }
-  const more = problems[MAX_SYNTAX_ERRORS];
-  if (more !== undefined) {
-    error(
-      more.pos[0],
-      `and ${problems.length - MAX_SYNTAX_ERRORS} more YAML syntax errors from here on`,
-      'is this the right file? If it is, correct the first errors and check again',
+    lines = pass === 0 ? original : linesOf(current);
+    const problems = [...doc.errors, ...doc.warnings];
+    // Tabs are one slip however many lines an editor indented with them: they do not make a file junk.
+    if (pass === 0 && problems.filter((p) => p.code !== 'TAB_AS_INDENT').length > MAX_SYNTAX_ERRORS) {
+      reportJunk(problems, report);
+      return refused(file, original, diagnostics);
+    }
+    if (pass === MAX_PASSES) break;
+    const written = (line: number) => original.indexOf(back(lines.start(line)));
+    const chosen = chooseRepairs(findSlips({ doc, lines, keys: options.keys }), lines, (slip) => {
+      if (repaired.has(written(slip.line))) return false;
+      repaired.add(written(slip.line));
+      return true;
+    });
+    if (chosen.length === 0) break;
+    let tabsReported = false;
+    for (const slip of chosen) {
+      if (slip.text.code === 'tab-indent' && tabsReported) continue;
+      tabsReported ||= slip.text.code === 'tab-indent';
+      report(back(slip.offset), slip.text);
+    }
+    const applied = applyEdits(
+      current,
+      chosen.flatMap((slip) => slip.edits),
     );
+    const before = back;
+    back = (offset) => before(applied.back(offset));
+    current = applied.text;
+  }
+
+  const unreadable = reportResidue(doc, lines, back, original, report);
+  for (const duplicate of duplicateKeys(doc)) {
+    report(back(duplicate.again), {
+      code: 'duplicate-key',
+      params: { key: duplicate.key, firstLine: original.position(back(duplicate.first)).line },
+    });
   }
 
   let value: unknown;
-  if (diagnostics.length === 0) {
-    if (doc.contents === null) {
-      error(0, 'the file is empty', 'a rep-year file needs at least name and role');
-    } else {
-      try {
-        value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-      } catch (e: unknown) {
-        error(
-          0,
-          `the YAML cannot be read: ${e instanceof Error ? e.message : String(e)}`,
-          `aliases (*name) are limited to ${MAX_ALIASES} expansions`,
-        );
-      }
+  if (doc.contents === null) {
+    if (diagnostics.length === 0) report(0, { code: 'empty-file', params: {} });
+  } else {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e: unknown) {
+      const detail = e instanceof Error ? e.message : String(e);
+      report(0, { code: 'yaml-aliases', params: { detail, max: MAX_ALIASES } });
     }
   }
-  return { file, text, value, locate: (p, target = 'value') => locate(doc, p, target, position), diagnostics };
-}
-
-/** A file refused before (or instead of) parsing: one error at `offset`, no value. */
-function refused(file: string, text: string, offset: number, message: string, hint?: string): ParsedFile {
-  const at = positionsIn(text)(offset);
+  const parsed = doc;
   return {
     file,
     text,
-    value: undefined,
-    locate: () => at,
-    diagnostics: [{ severity: 'error', file, ...at, message, ...(hint === undefined ? {} : { hint }) }],
-  };
-}
-
-/** Offset -> 1-based line and column, lines ending at \n (a \r\n ends at its \n). */
-function positionsIn(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    const clamped = Math.max(0, Math.min(offset, text.length));
-    // The \n of a \r\n is not a column of its line: the line ends where the \r is.
-    const at = text[clamped] === '\n' && text[clamped - 1] === '\r' ? clamped - 1 : clamped;
-    // The last line start at or before `at`.
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] ?? 0) <= at) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: at - (starts[low] ?? 0) + 1 };
+    value,
+    locate: (path, target = 'value') => original.position(back(locate(parsed, path, target))),
+    diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column),
+    unreadable: (line) => unreadable.has(line),
+    line: (line) => original.line(line - 1),
   };
 }
 
 /**
- * The position of the node at `path`, or of its nearest existing ancestor when
- * the path does not exist (a missing key is reported on the mapping that lacks it).
+ * The slips of one parse, in three rounds, each alone when it finds
+ * something: the parser's reading of what follows them is wrong until they
+ * are repaired. First the unclosed quotes (the rest of the file is inside
+ * them); then the slips of one line (a bracket, a tab, a missing space);
+ * then those judged against the lines around them, once these read right
+ * (an indentation, a missing `- `).
  */
-function locate(
+function findSlips(context: SlipContext): Slip[] {
+  const quotes = unclosedQuotes(context);
+  if (quotes.length > 0) return quotes;
+  const local = [...unclosedBrackets(context), ...tabIndents(context), ...missingSpaces(context)];
+  if (local.length > 0) return local;
+  return [...wrongIndents(context), ...missingDashes(context)];
+}
+
+/**
+ * Repairs that touch different lines, and never a second one for the line
+ * of a slip already repaired (each pass must make progress).
+ */
+function chooseRepairs(slips: readonly Slip[], lines: Lines, fresh: (slip: Slip) => boolean): Slip[] {
+  const touched = new Set<number>();
+  return slips.filter((slip) => {
+    const its = [slip.line, ...slip.edits.map((edit) => lines.indexOf(edit.at))];
+    if (its.some((line) => touched.has(line)) || !fresh(slip)) return false;
+    for (const line of its) touched.add(line);
+    return true;
+  });
+}
+
+type Report = (offset: number, message: DiagnosticText) => void;
+
+/** A file of junk: the first errors as the parser gives them, then their count. */
+function reportJunk(problems: ReadonlyArray<YAMLError | YAMLWarning>, report: Report): void {
+  for (const problem of problems.slice(0, MAX_SYNTAX_ERRORS)) report(problem.pos[0], parserText(problem));
+  const more = problems[MAX_SYNTAX_ERRORS];
+  if (more !== undefined)
+    report(more.pos[0], { code: 'yaml-too-many-errors', params: { count: problems.length - MAX_SYNTAX_ERRORS } });
+}
+
+/**
+ * What the parser still cannot read after the repairs: one diagnostic for
+ * each stretch of lines its errors cover (a slip makes it complain two or
+ * three times about neighbouring lines), and the set of those lines (1-based,
+ * as written).
+ */
+function reportResidue(
   doc: Document,
-  path: readonly PropertyKey[],
-  target: 'key' | 'value',
-  position: (offset: number) => { line: number; column: number },
-): { line: number; column: number } {
+  lines: Lines,
+  back: (offset: number) => number,
+  original: Lines,
+  report: Report,
+): Set<number> {
+  const unreadable = new Set<number>();
+  const problems = [...doc.errors, ...doc.warnings].sort((a, b) => a.pos[0] - b.pos[0]);
+  let lastLine = -2;
+  let reported = 0;
+  for (const problem of problems) {
+    const [start, end] = problem.pos;
+    const first = original.position(back(start)).line;
+    const last = original.position(back(Math.max(start, end - 1))).line;
+    if (problem.code !== 'TAG_RESOLVE_FAILED') for (let line = first; line <= last; line++) unreadable.add(line);
+    const noise = problem.code !== 'TAG_RESOLVE_FAILED' && first <= lastLine + 1;
+    lastLine = Math.max(lastLine, last);
+    if (noise || reported >= MAX_SYNTAX_ERRORS) continue;
+    reported++;
+    report(back(start), problem.code === 'TAG_RESOLVE_FAILED' ? tagText(problem, lines) : parserText(problem));
+  }
+  return unreadable;
+}
+
+function parserText(problem: YAMLError | YAMLWarning): DiagnosticText {
+  const first = problem.message.split('\n')[0] ?? problem.message;
+  // The parser quotes the offending token whole: in a file of junk that is a whole screen.
+  const plain = first
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/"((?:[^"\\]|\\.){40})(?:[^"\\]|\\.)+"/g, '"$1…"');
+  return {
+    code: 'yaml-syntax',
+    params: { parserCode: problem.code, detail: `${plain.charAt(0).toLowerCase()}${plain.slice(1)}` },
+  };
+}
+
+function tagText(problem: YAMLError | YAMLWarning, lines: Lines): DiagnosticText {
+  const [start] = problem.pos;
+  const written = /^!\S*/.exec(lines.text.slice(start, start + 200))?.[0];
+  return { code: 'yaml-tag', params: { tag: written ?? problem.message.replace(/^Unresolved tag:? ?/i, '') } };
+}
+
+/** A file refused before (or instead of) parsing: its diagnostics, no value. */
+function refused(file: string, lines: Lines, diagnostics: Diagnostic[]): ParsedFile {
+  const start = lines.position(0);
+  return {
+    file,
+    text: lines.text,
+    value: undefined,
+    locate: () => start,
+    diagnostics,
+    unreadable: () => false,
+    line: (line) => lines.line(line - 1),
+  };
+}
+
+/**
+ * The offset of the node at `path`, or of its nearest existing ancestor when
+ * the path does not exist (a missing key is reported on the mapping that
+ * lacks it). A key set twice is found where it is set last: that is the
+ * value the data holds.
+ */
+function locate(doc: Document, path: readonly PropertyKey[], target: 'key' | 'value'): number {
   let node: unknown = doc.contents;
-  let keyNode: Node | undefined;
+  let keyNode: unknown;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.findLast((item) => isScalar(item.key) && String(item.key.value) === String(segment));
       if (pair === undefined) break;
-      keyNode = isScalar(pair.key) ? pair.key : undefined;
+      keyNode = pair.key;
       node = pair.value ?? pair.key;
     } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
       keyNode = undefined;
@@ -159,36 +290,5 @@ function locate(
     chosen !== null && typeof chosen === 'object' && 'range' in chosen && Array.isArray(chosen.range)
       ? chosen.range
       : undefined;
-  const offset = typeof range?.[0] === 'number' ? range[0] : 0;
-  return position(offset);
-}
-
-function yamlMessage(code: string, message: string): string {
-  const first = message.split('\n')[0] ?? message;
-  // The parser quotes the offending token whole: in a file of junk that is a whole screen.
-  const plain = first
-    .replace(/ at line \d+, column \d+:?$/, '')
-    .replace(/"((?:[^"\\]|\\.){40})(?:[^"\\]|\\.)+"/g, '"$1…"');
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'duplicate key: this key is already set above in the same mapping';
-    case 'TAB_AS_INDENT':
-      return 'tab used for indentation';
-    default:
-      return `YAML syntax: ${plain.charAt(0).toLowerCase()}${plain.slice(1)}`;
-  }
-}
-
-function yamlHint(code: string): string | undefined {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'keep one of the two, or merge them';
-    case 'TAB_AS_INDENT':
-      return 'YAML indents with spaces only: replace the tab with spaces';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'check the indentation: entries of one list or mapping start in the same column';
-    default:
-      return undefined;
-  }
+  return typeof range?.[0] === 'number' ? range[0] : 0;
 }

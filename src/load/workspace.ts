@@ -6,7 +6,8 @@
 import { constants } from 'node:fs';
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../model/dataset.js';
+import type { Severity } from '../model/dataset.js';
+import type { DiagnosticText, Reason } from '../messages/diagnostics-en.js';
 import { compareText } from '../model/text.js';
 
 /** A YAML file is a few kilobytes; anything this large is a mistake or an attack. */
@@ -28,6 +29,13 @@ export interface YearFolder {
   files: SourceFile[];
 }
 
+/** A problem met while reading, about a whole file or folder; worded by validation in the workspace's language. */
+export interface LoadProblem {
+  severity: Severity;
+  file: string;
+  text: DiagnosticText;
+}
+
 export interface LoadedWorkspace {
   root: string;
   framework: SourceFile | undefined;
@@ -35,27 +43,21 @@ export interface LoadedWorkspace {
   siblingFiles: string[];
   years: YearFolder[];
   /** Problems met while reading: unreadable or ignored files. */
-  diagnostics: Diagnostic[];
+  problems: LoadProblem[];
 }
 
 const YAML_FILE = /\.ya?ml$/i;
 
 export async function loadWorkspace(root: string): Promise<LoadedWorkspace> {
-  const diagnostics: Diagnostic[] = [];
-  const problem = (severity: Diagnostic['severity'], file: string, message: string, hint?: string) =>
-    diagnostics.push({ severity, file, line: 0, column: 0, message, ...(hint === undefined ? {} : { hint }) });
+  const problems: LoadProblem[] = [];
+  const problem: Report = (severity, file, text) => void problems.push({ severity, file, text });
 
   let entries;
   try {
     entries = await readdir(root, { withFileTypes: true });
   } catch (error: unknown) {
-    problem(
-      'error',
-      root,
-      `cannot read the data folder: ${reasonOf(error)}`,
-      'pass the folder with --data, or run "revue init" to create one',
-    );
-    return { root, framework: undefined, siblingFiles: [], years: [], diagnostics };
+    problem('error', root, { code: 'data-folder-unreadable', params: { reason: reasonOf(error) } });
+    return { root, framework: undefined, siblingFiles: [], years: [], problems };
   }
   const rootReal = await realpath(root);
   const inside = async (file: string): Promise<boolean> => {
@@ -64,12 +66,7 @@ export async function loadWorkspace(root: string): Promise<LoadedWorkspace> {
   };
   const read = async (file: string): Promise<string | undefined> => {
     if (!(await inside(file))) {
-      problem(
-        'error',
-        file,
-        'is a link to a file outside the data folder',
-        'copy the file into the data folder instead of linking it',
-      );
+      problem('error', file, { code: 'link-outside-file', params: {} });
       return undefined;
     }
     return readText(file, problem);
@@ -93,12 +90,7 @@ export async function loadWorkspace(root: string): Promise<LoadedWorkspace> {
       (entry.isSymbolicLink() && (await stat(folder).catch(() => undefined))?.isDirectory() === true);
     if (!isDirectory) continue;
     if (!(await inside(folder))) {
-      problem(
-        'error',
-        folder,
-        'is a link to a folder outside the data folder',
-        'move the year folder into the data folder',
-      );
+      problem('error', folder, { code: 'link-outside-folder', params: {} });
       continue;
     }
     const files: SourceFile[] = [];
@@ -106,24 +98,24 @@ export async function loadWorkspace(root: string): Promise<LoadedWorkspace> {
     try {
       children = await readdir(folder, { withFileTypes: true });
     } catch (error: unknown) {
-      problem('error', folder, `cannot read the folder: ${reasonOf(error)}`);
+      problem('error', folder, { code: 'folder-unreadable', params: { reason: reasonOf(error) } });
       continue;
     }
     for (const child of children.sort((a, b) => compareText(a.name, b.name))) {
       const file = path.join(folder, child.name);
       if (child.name.startsWith('.')) continue;
       if (child.isDirectory() || !YAML_FILE.test(child.name)) {
-        problem('warning', file, 'ignored: only .yaml and .yml files are read in a year folder');
+        problem('warning', file, { code: 'ignored-file', params: {} });
         continue;
       }
       files.push({ path: file, stem: child.name.replace(YAML_FILE, ''), text: await read(file) });
     }
     years.push({ name: entry.name, path: folder, files });
   }
-  return { root, framework, siblingFiles, years, diagnostics };
+  return { root, framework, siblingFiles, years, problems };
 }
 
-type Report = (severity: Diagnostic['severity'], file: string, message: string, hint?: string) => void;
+type Report = (severity: Severity, file: string, text: DiagnosticText) => void;
 
 /** The file as UTF-8 text, or undefined with a diagnostic when it is not text one can edit. */
 async function readText(file: string, problem: Report): Promise<string | undefined> {
@@ -133,39 +125,30 @@ async function readText(file: string, problem: Report): Promise<string | undefin
     handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const info = await handle.stat();
     if (!info.isFile()) {
-      problem(
-        'error',
-        file,
-        'is not a regular file (a folder, a pipe, a device or a socket)',
-        'a review file is a plain text file',
-      );
+      problem('error', file, { code: 'not-regular-file', params: {} });
       return undefined;
     }
     const bytes = info.size > MAX_FILE_BYTES ? undefined : await readAtMost(handle, MAX_FILE_BYTES);
     if (bytes === undefined) {
       const size = Math.max(info.size, MAX_FILE_BYTES + 1);
-      problem(
-        'error',
-        file,
-        `is too large to be a review file (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`,
-        'a rep-year file is normally a few kilobytes: check that this is the right file',
-      );
+      const megabytes = size / 1024 / 1024;
+      problem('error', file, { code: 'file-too-large', params: { megabytes, limit: MAX_FILE_BYTES / 1024 / 1024 } });
       return undefined;
     }
     if (bytes.includes(0)) {
-      problem('error', file, 'is a binary file, not YAML text');
+      problem('error', file, { code: 'binary-file', params: {} });
       return undefined;
     }
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      problem('error', file, 'is not valid UTF-8 text', 'save the file as UTF-8 in your editor');
+      problem('error', file, { code: 'not-utf8', params: {} });
       return undefined;
     }
     return text.replace(/^\uFEFF/, '');
   } catch (error: unknown) {
-    problem('error', file, `cannot be read: ${reasonOf(error)}`);
+    problem('error', file, { code: 'file-unreadable', params: { reason: reasonOf(error) } });
     return undefined;
   } finally {
     await handle?.close().catch(() => undefined);
@@ -190,16 +173,16 @@ async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array
   }
 }
 
-function reasonOf(error: unknown): string {
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-    const messages: Record<string, string> = {
-      ENOENT: 'no such file or folder',
-      EACCES: 'permission denied',
-      ENOTDIR: 'not a folder',
-      ELOOP: 'too many symbolic links',
-      EISDIR: 'is a folder',
-    };
-    return messages[error.code] ?? error.message;
-  }
-  return error instanceof Error ? error.message : String(error);
+function reasonOf(error: unknown): Reason {
+  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '';
+  return { code, detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** The year folders of a data folder, ascending (none when it cannot be read): the year a command reports on by default. */
+export async function listYearFolders(root: string): Promise<number[]> {
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => /^\d{4}$/.test(e.name) && (e.isDirectory() || e.isSymbolicLink()))
+    .map((e) => Number(e.name))
+    .sort((a, b) => a - b);
 }

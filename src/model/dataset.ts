@@ -1,4 +1,5 @@
 /** The validated workspace: what every stage after `validate` works on. */
+import type { DiagnosticCode } from '../messages/diagnostics-en.js';
 import type { Framework, RepYear } from './schema.js';
 
 /** One rep's file for one year, validated. */
@@ -30,6 +31,9 @@ export interface Diagnostic {
   /** 1-based; 0 when the problem is about the file as a whole. */
   line: number;
   column: number;
+  /** Stable: what the problem is, whatever the language of the message (docs/format.md lists every code). */
+  code: DiagnosticCode;
+  /** In the workspace's language (the framework's `locale`; English without a valid framework). */
   message: string;
   hint?: string;
   /** The text of the offending line, to quote it. */

@@ -7,9 +7,15 @@
  * only (that is what the JSON Schema shows); with the framework and the year
  * of the folder they also check every cross-reference of SPEC §4 at the leaf
  * where it belongs, so every problem of a file comes out of one pass.
+ *
+ * A check of ours carries its diagnostic's code and parameters in the
+ * issue's `params.text` (`where` is filled in from the issue's path), to be
+ * worded in the workspace's language by validate/zod-issues.ts; zod's own
+ * checks (types, keys, patterns, bounds) are worded there from the issue.
  */
 import { z } from 'zod';
-import { didYouMean, describeValue, SLUG } from './text.js';
+import type { DiagnosticText } from '../messages/diagnostics-en.js';
+import { closest, SLUG } from './text.js';
 
 /** What a rep-year file is checked against beyond its shape. */
 export interface RepContext {
@@ -37,17 +43,28 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-const slug = (what: string) =>
-  z.string().regex(SLUG, {
-    message: `${what} must be a lowercase slug such as "new-business" (letters, digits and single hyphens)`,
-  });
+/** The patterns of the formats, by name: validate/zod-issues.ts words an issue from the pattern it failed. */
+export const PATTERNS = {
+  slug: SLUG,
+  currency: /^[A-Z]{3}$/,
+  colour: /^#[0-9a-fA-F]{6}$/,
+  level: /^\d+$/,
+} as const;
+
+const slug = () => z.string().regex(PATTERNS.slug);
+
+/** An issue of ours: its diagnostic, worded later in the workspace's language. */
+function problem(ctx: z.core.$RefinementCtx, text: DiagnosticText): void {
+  ctx.addIssue({ code: 'custom', message: text.code, params: { text } });
+}
 
 /** An id that must be one of `known`; without `known` any slug passes. */
-function reference(what: string, known: readonly string[] | undefined) {
-  return slug(what).superRefine((value, ctx) => {
-    if (known === undefined || known.includes(value)) return;
-    const hint = didYouMean(value, known) ?? `known ${what}s: ${known.join(', ')}`;
-    ctx.addIssue({ code: 'custom', message: `unknown ${what} "${value}"`, params: { hint } });
+function reference(what: 'competency' | 'context' | 'role', known: readonly string[] | undefined) {
+  if (known === undefined) return slug();
+  return z.string().superRefine((value, ctx) => {
+    if (known.includes(value)) return;
+    const suggestion = closest(value, known);
+    problem(ctx, { code: 'unknown-id', params: { what, value, where: '', suggestion, known } });
   });
 }
 
@@ -55,14 +72,11 @@ function reference(what: string, known: readonly string[] | undefined) {
 function level(scale: RepContext['scale'] | undefined) {
   return z.number().superRefine((value, ctx) => {
     if (scale === undefined) return;
-    if (value < scale.min || value > scale.max) {
-      ctx.addIssue({ code: 'custom', message: `${value} is outside the scale ${scale.min}–${scale.max}` });
+    const { min, max, step } = scale;
+    if (value < min || value > max) {
+      problem(ctx, { code: 'out-of-scale', params: { where: '', value, min, max } });
     } else if (!isOnStep(value, scale)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${value} is not on the scale's step of ${scale.step}`,
-        params: { hint: `use ${nearestSteps(value, scale).join(' or ')}` },
-      });
+      problem(ctx, { code: 'off-step', params: { where: '', value, step, nearest: nearestSteps(value, scale) } });
     }
   });
 }
@@ -79,34 +93,26 @@ function nearestSteps(value: number, scale: RepContext['scale']): number[] {
 
 /** A YYYY-MM-DD date; with a year, it must fall within it. */
 function date(year: number | undefined) {
-  return z.string({ message: 'expected a date written YYYY-MM-DD' }).superRefine((value, ctx) => {
+  return z.string().superRefine((value, ctx) => {
     if (!isCalendarDate(value)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${describeValue(value)} is not a valid date`,
-        params: { hint: 'write dates as YYYY-MM-DD, e.g. 2026-02-14' },
-      });
+      problem(ctx, { code: 'invalid-date', params: { where: '', value, fix: undefined } });
     } else if (year !== undefined && !value.startsWith(`${year}-`)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${value} is outside ${year}, the year of this file's folder`,
-        params: { hint: `correct the year, or move the entry to the ${value.slice(0, 4)} folder` },
-      });
+      problem(ctx, { code: 'date-outside-year', params: { where: '', value, year } });
     }
   });
 }
 
 const text = () => z.string().meta({ description: 'Plain text, shown as written.' });
-const label = () => z.string().min(1, { message: 'must not be empty' });
+const label = () => z.string().min(1);
 
 // ---------------------------------------------------------------------------
 // framework.yaml (SPEC §2)
 
-const levelKey = z.string().regex(/^\d+$/, { message: 'levels are whole numbers of the scale' });
+const levelKey = z.string().regex(PATTERNS.level);
 
 export function frameworkSchema(context?: FrameworkContext) {
   const competency = z.strictObject({
-    id: slug('competency id'),
+    id: slug(),
     label: label(),
     description: text().optional(),
     levels: z
@@ -118,18 +124,15 @@ export function frameworkSchema(context?: FrameworkContext) {
   return z.strictObject({
     organisation: label(),
     locale: z.enum(['fr', 'en']).default('en').meta({ description: 'Report language, dates, numbers.' }),
-    currency: z
-      .string()
-      .regex(/^[A-Z]{3}$/, { message: 'expected an ISO 4217 code such as EUR' })
-      .default('EUR'),
+    currency: z.string().regex(PATTERNS.currency).default('EUR'),
     scale: z.strictObject({
       min: z.number(),
       max: z.number(),
-      step: z.number().positive({ message: 'the step must be positive' }).default(1),
+      step: z.number().positive().default(1),
       labels: z.record(levelKey, label()).optional(),
     }),
-    competencies: z.array(competency).min(1, { message: 'at least one competency is needed' }),
-    contexts: z.array(z.strictObject({ id: slug('context id'), label: label() })).optional(),
+    competencies: z.array(competency).min(1),
+    contexts: z.array(z.strictObject({ id: slug(), label: label() })).optional(),
     report: z
       .strictObject({
         paper: z.enum(['A4', 'Letter']).optional(),
@@ -137,32 +140,24 @@ export function frameworkSchema(context?: FrameworkContext) {
           .string()
           .superRefine((value, ctx) => {
             if (context === undefined || context.siblingFiles.includes(value)) return;
-            ctx.addIssue({
-              code: 'custom',
-              message: `logo "${value}" is not a file beside framework.yaml`,
-              params: {
-                hint: didYouMean(value, context.siblingFiles) ?? 'put the image in the same folder as framework.yaml',
-              },
+            problem(ctx, {
+              code: 'logo-not-found',
+              params: { logo: value, suggestion: closest(value, context.siblingFiles) },
             });
           })
           .optional(),
-        accent: z
-          .string()
-          .regex(/^#[0-9a-fA-F]{6}$/, { message: 'expected a colour such as "#0b5cad"' })
-          .optional(),
+        accent: z.string().regex(PATTERNS.colour).optional(),
       })
       .optional(),
     roles: z
       .array(
         z.strictObject({
-          id: slug('role id'),
+          id: slug(),
           label: label(),
-          expected: z.union([z.number(), expectedMap], {
-            message: 'expected a level, or a map of competency id to level',
-          }),
+          expected: z.union([z.number(), expectedMap]),
         }),
       )
-      .min(1, { message: 'at least one role is needed' }),
+      .min(1),
   });
 }
 
@@ -183,8 +178,8 @@ export function repYearSchema(context?: RepContext) {
     goals: z.array(z.strictObject({ competency, target: score, note: text().optional() })).optional(),
     results: z
       .strictObject({
-        target: z.number().nonnegative({ message: 'results cannot be negative' }),
-        achieved: z.number().nonnegative({ message: 'results cannot be negative' }),
+        target: z.number().nonnegative(),
+        achieved: z.number().nonnegative(),
       })
       .optional(),
     assessments: z

@@ -1,17 +1,24 @@
-/** Small text helpers shared by validation messages. */
+/** Small text helpers shared by validation and the command line. */
 
-/** Levenshtein distance, bounded: enough to suggest a spelling. */
+/**
+ * Edit distance with transpositions (optimal string alignment): "biuld" is
+ * one edit from "build", as a typing slip is. Enough to suggest a spelling.
+ */
 export function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Rows i-2, i-1 and i of the distance matrix.
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] ?? 0;
-    previous[0] = i;
+    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] ?? 0;
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + cost);
-      diagonal = above;
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, (before[j - 2] ?? 0) + 1);
+      current.push(best);
     }
+    before = previous;
+    previous = current;
   }
   return previous[b.length] ?? 0;
 }
@@ -33,23 +40,6 @@ export function closest(input: string, known: Iterable<string>): string | undefi
   }
   const allowed = Math.max(1, Math.floor(Math.max(needle.length, 3) / 3));
   return best !== undefined && bestDistance <= allowed ? best : undefined;
-}
-
-export function didYouMean(input: string, known: Iterable<string>): string | undefined {
-  const suggestion = closest(input, known);
-  return suggestion === undefined ? undefined : `did you mean "${suggestion}"?`;
-}
-
-/** A value as a user typed it, for messages: strings quoted, long ones cut. */
-export function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') {
-    const cut = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return JSON.stringify(cut);
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return 'a mapping';
 }
 
 /** The slug of ids (rep, competency, context, role, team): SPEC §1. */

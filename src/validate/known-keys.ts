@@ -17,6 +17,25 @@ export function knownKeysOf(schema: z.ZodType): (path: readonly PropertyKey[]) =
   };
 }
 
+/** Every key of every mapping of the schema: the words before which `key:3` is a missing space. */
+export function allKeysOf(schema: z.ZodType): Set<string> {
+  const keys = new Set<string>();
+  const walk = (node: z.ZodType): void => {
+    const inner = unwrap(node);
+    if (inner instanceof z.ZodArray) {
+      const element: unknown = inner.element;
+      if (element instanceof z.ZodType) walk(element);
+    } else if (inner instanceof z.ZodObject) {
+      for (const [key, child] of Object.entries(inner.shape)) {
+        keys.add(key);
+        if (child instanceof z.ZodType) walk(child);
+      }
+    }
+  };
+  walk(schema);
+  return keys;
+}
+
 function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema;
   for (;;) {

@@ -1,10 +1,11 @@
 /** One rep-year file against the framework (SPEC §3, §4). */
-import type { Diagnostic } from '../model/dataset.js';
+import type { Diagnostic, Severity } from '../model/dataset.js';
 import { repYearSchema, type Framework, type RepYear } from '../model/schema.js';
 import { SLUG, slugify } from '../model/text.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
+import { diagnosticOf, type DiagnosticText } from '../messages/diagnostics.js';
 import { knownKeysOf } from './known-keys.js';
-import { issuesToDiagnostics, valueAt } from './zod-issues.js';
+import { issuesToDiagnostics, valueAt, type IssueContext } from './zod-issues.js';
 
 type RepSchema = ReturnType<typeof repYearSchema>;
 
@@ -30,35 +31,34 @@ function schemaFor(framework: Framework | undefined, year: number | undefined): 
   return schema;
 }
 
+export interface RepCheck extends Omit<IssueContext, 'knownKeys'> {
+  /** The folder's year; undefined when the folder is not a year. */
+  year: number | undefined;
+  /** The framework, when it is valid: without it only the shape of the file is checked. */
+  framework: Framework | undefined;
+  /** The build's date, YYYY-MM-DD: an assessment after it is a warning. Without it, not checked. */
+  asOf: string | undefined;
+}
+
 export function validateRepYear(
   parsed: ParsedFile,
   stem: string,
-  year: number | undefined,
-  framework: Framework | undefined,
+  check: RepCheck,
 ): { data?: RepYear; diagnostics: Diagnostic[] } {
+  const { year, framework, catalogue } = check;
   const diagnostics: Diagnostic[] = [];
-  const at = (severity: Diagnostic['severity'], path: PropertyKey[], message: string, hint?: string) =>
-    diagnostics.push({
-      severity,
-      file: parsed.file,
-      ...(path.length === 0 ? { line: 0, column: 0 } : parsed.locate(path)),
-      message,
-      ...(hint === undefined ? {} : { hint }),
-    });
+  const at = (severity: Severity, path: PropertyKey[], text: DiagnosticText, target: 'key' | 'value' = 'value') => {
+    const place = path.length === 0 ? { line: 0, column: 0 } : parsed.locate(path, target);
+    diagnostics.push(diagnosticOf(catalogue, severity, { file: parsed.file, ...place }, text));
+  };
 
-  if (!SLUG.test(stem)) {
-    at(
-      'error',
-      [],
-      `the file name "${stem}" is not a valid rep id`,
-      'name the file after the rep in lowercase with hyphens, e.g. alice-martin.yaml',
-    );
-  }
+  if (!SLUG.test(stem)) at('error', [], { code: 'bad-file-name', params: { stem, slug: slugify(stem) } });
   if (parsed.value === undefined) return { diagnostics };
 
   const schema = schemaFor(framework, year);
   const result = schema.safeParse(parsed.value);
-  if (!result.success) diagnostics.push(...issuesToDiagnostics(parsed, result.error.issues, knownKeysOf(schema)));
+  if (!result.success)
+    diagnostics.push(...issuesToDiagnostics(parsed, result.error.issues, { ...check, knownKeys: knownKeysOf(schema) }));
 
   // Checked on the raw data, so that it is reported even when another part of the file is wrong.
   const firstGoal = new Map<string, number>();
@@ -68,43 +68,37 @@ export function validateRepYear(
     if (typeof competency !== 'string') return;
     const first = firstGoal.get(competency);
     if (first !== undefined)
-      at(
-        'error',
-        ['goals', index, 'competency'],
-        `a goal for "${competency}" is already set at goals[${first}]`,
-        'keep one goal per competency',
-      );
+      at('error', ['goals', index, 'competency'], { code: 'duplicate-goal', params: { competency, first } });
     else firstGoal.set(competency, index);
   });
   if (!result.success) return { diagnostics };
   const data = result.data;
 
-  if (data.team !== undefined && slugify(data.team) === '') {
-    at(
-      'error',
-      ['team'],
-      `the team name "${data.team}" has no letter or digit to name its report file with`,
-      'write the team name with letters, e.g. "Paris Sud"',
-    );
-  }
-  if (data.since !== undefined) {
-    const since = data.since;
-    data.assessments.forEach((assessment, index) => {
-      if (assessment.date < since)
+  if (data.team !== undefined && slugify(data.team) === '')
+    at('error', ['team'], { code: 'team-without-letter', params: { team: data.team } });
+  data.assessments.forEach((assessment, index) => {
+    const { date } = assessment;
+    if (data.since !== undefined && date < data.since)
+      at('warning', ['assessments', index, 'date'], { code: 'before-since', params: { date, since: data.since } });
+    if (check.asOf !== undefined && date > check.asOf)
+      at('warning', ['assessments', index, 'date'], { code: 'after-build-date', params: { date, asOf: check.asOf } });
+    for (const competency of Object.keys(assessment.notes ?? {})) {
+      if (!Object.hasOwn(assessment.scores, competency))
         at(
           'warning',
-          ['assessments', index, 'date'],
-          `${assessment.date} is before "since" (${since}): it is not counted in the coaching stretch`,
+          ['assessments', index, 'notes', competency],
+          { code: 'note-not-scored', params: { competency } },
+          'key',
         );
-    });
-  }
+    }
+  });
   if (framework !== undefined && year !== undefined) {
     if (data.assessments.length === 0) {
-      at('warning', [], `no assessment in ${year}: this rep was never coached this year`);
+      at('warning', [], { code: 'never-coached', params: { year } });
     } else {
       const observed = new Set(data.assessments.flatMap((a) => Object.keys(a.scores)));
-      const never = framework.competencies.filter((c) => !observed.has(c.id)).map((c) => c.label);
-      if (never.length > 0) at('warning', ['assessments'], `never observed in ${year}: ${never.join(', ')}`);
+      const labels = framework.competencies.filter((c) => !observed.has(c.id)).map((c) => c.label);
+      if (labels.length > 0) at('warning', ['assessments'], { code: 'never-observed', params: { year, labels } });
     }
   }
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { data, diagnostics };

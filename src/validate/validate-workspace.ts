@@ -1,58 +1,78 @@
 /**
  * validate: a loaded workspace -> a Dataset, or every diagnostic of every file
- * (SPEC §4). Pure: the files were read by `loadWorkspace`.
+ * (SPEC §4), in the workspace's language. Pure: the files were read by
+ * `loadWorkspace`.
  */
 import type { Dataset, Diagnostic, RepRecord } from '../model/dataset.js';
 import { compareText } from '../model/text.js';
-import type { Framework } from '../model/schema.js';
+import { frameworkSchema, repYearSchema, type Framework } from '../model/schema.js';
 import type { LoadedWorkspace } from '../load/workspace.js';
-import { parseYamlFile } from '../load/parse-yaml.js';
+import { readLocale } from '../load/locale.js';
+import { parseYamlFile, type ParsedFile } from '../load/parse-yaml.js';
+import { diagnosticCatalogue, diagnosticOf, type DiagnosticText, type Locale } from '../messages/diagnostics.js';
+import { allKeysOf } from './known-keys.js';
 import { validateFramework } from './validate-framework.js';
 import { validateRepYear } from './validate-rep.js';
+import { valueAt } from './zod-issues.js';
 
 export interface ValidationResult {
   /** Present when there is no error (warnings may remain). */
   dataset?: Dataset;
   diagnostics: Diagnostic[];
+  /** The language of the messages: the framework's `locale`, read even when the rest of it is wrong; `en` without one. */
+  locale: Locale;
+}
+
+export interface WorkspaceCheck {
+  /** The build's date, YYYY-MM-DD: an assessment dated after it is a warning (SPEC §4). Without it, not checked. */
+  asOf?: string | undefined;
 }
 
 const YEAR = /^\d{4}$/;
 
-export function validateWorkspace(workspace: LoadedWorkspace): ValidationResult {
-  const diagnostics: Diagnostic[] = [...workspace.diagnostics];
-  const sources = new Map<string, string>();
+/** The keys of the two formats, for `discovery:3` (a missing space) to be told from text: built once. */
+let formatKeys: { framework: Set<string>; rep: Set<string> } | undefined;
+
+export function validateWorkspace(workspace: LoadedWorkspace, check: WorkspaceCheck = {}): ValidationResult {
+  const locale = workspace.framework?.text === undefined ? 'en' : (readLocale(workspace.framework.text) ?? 'en');
+  const catalogue = diagnosticCatalogue(locale);
+  const context = { catalogue, locale };
+  formatKeys ??= { framework: allKeysOf(frameworkSchema()), rep: allKeysOf(repYearSchema()) };
+  const diagnostics: Diagnostic[] = workspace.problems.map((p) =>
+    diagnosticOf(catalogue, p.severity, { file: p.file, line: 0, column: 0 }, p.text),
+  );
+  const sources = new Map<string, ParsedFile>();
+  /** The checks of the data say nothing on the lines the parser could not read. */
+  const readable = (parsed: ParsedFile, found: readonly Diagnostic[]) =>
+    found.filter((d) => d.line === 0 || !parsed.unreadable(d.line));
 
   let framework: Framework | undefined;
+  let competencyIds: string[] = [];
   if (workspace.framework === undefined) {
-    diagnostics.push({
-      severity: 'error',
-      file: `${workspace.root}/framework.yaml`,
-      line: 0,
-      column: 0,
-      message: 'missing: every workspace needs one framework.yaml',
-      hint: 'run "revue init" to create a workspace, or pass the right folder with --data',
-    });
+    const place = { file: `${workspace.root}/framework.yaml`, line: 0, column: 0 };
+    diagnostics.push(diagnosticOf(catalogue, 'error', place, { code: 'framework-missing', params: {} }));
   } else if (workspace.framework.text !== undefined) {
-    const parsed = parseYamlFile(workspace.framework.path, workspace.framework.text);
-    sources.set(parsed.file, parsed.text);
-    const result = validateFramework(parsed, workspace.siblingFiles);
-    diagnostics.push(...parsed.diagnostics, ...result.diagnostics);
+    const parsed = parseYamlFile(workspace.framework.path, workspace.framework.text, {
+      locale,
+      keys: formatKeys.framework,
+    });
+    sources.set(parsed.file, parsed);
+    const result = validateFramework(parsed, workspace.siblingFiles, context);
+    diagnostics.push(...parsed.diagnostics, ...readable(parsed, result.diagnostics));
     framework = result.framework;
+    competencyIds = idsIn(valueAt(parsed.value, ['competencies']));
   }
+  const repKeys = new Set([...formatKeys.rep, ...competencyIds]);
 
   const reps: RepRecord[] = [];
   const years: number[] = [];
   for (const folder of workspace.years) {
     const year = YEAR.test(folder.name) ? Number(folder.name) : undefined;
     if (year === undefined) {
-      diagnostics.push({
-        severity: 'error',
-        file: folder.path,
-        line: 0,
-        column: 0,
-        message: `"${folder.name}" is not a year folder`,
-        hint: 'year folders are named with four digits, e.g. 2026',
-      });
+      const place = { file: folder.path, line: 0, column: 0 };
+      diagnostics.push(
+        diagnosticOf(catalogue, 'error', place, { code: 'not-year-folder', params: { name: folder.name } }),
+      );
     } else {
       years.push(year);
     }
@@ -60,38 +80,42 @@ export function validateWorkspace(workspace: LoadedWorkspace): ValidationResult 
     for (const file of folder.files) {
       const twin = seen.get(file.stem);
       if (twin !== undefined) {
-        diagnostics.push({
-          severity: 'error',
-          file: file.path,
-          line: 0,
-          column: 0,
-          message: `rep "${file.stem}" already has a file in ${folder.name}: ${twin}`,
-          hint: 'keep one file per rep per year',
-        });
+        const place = { file: file.path, line: 0, column: 0 };
+        const text: DiagnosticText = {
+          code: 'duplicate-rep-file',
+          params: { rep: file.stem, year: folder.name, other: twin },
+        };
+        diagnostics.push(diagnosticOf(catalogue, 'error', place, text));
         continue;
       }
       seen.set(file.stem, file.path);
       if (file.text === undefined) continue;
-      const parsed = parseYamlFile(file.path, file.text);
-      sources.set(parsed.file, parsed.text);
-      const result = validateRepYear(parsed, file.stem, year, framework);
-      diagnostics.push(...parsed.diagnostics, ...result.diagnostics);
+      const parsed = parseYamlFile(file.path, file.text, { locale, keys: repKeys });
+      sources.set(parsed.file, parsed);
+      const result = validateRepYear(parsed, file.stem, { ...context, year, framework, asOf: check.asOf });
+      diagnostics.push(...parsed.diagnostics, ...readable(parsed, result.diagnostics));
       if (result.data !== undefined && year !== undefined)
         reps.push({ id: file.stem, year, file: file.path, data: result.data });
     }
   }
 
   const withExcerpts = diagnostics.map((d) => withExcerpt(d, sources.get(d.file))).sort(byPlace);
-  if (framework === undefined || withExcerpts.some((d) => d.severity === 'error')) return { diagnostics: withExcerpts };
+  if (framework === undefined || withExcerpts.some((d) => d.severity === 'error'))
+    return { diagnostics: withExcerpts, locale };
   years.sort((a, b) => a - b);
   reps.sort((a, b) => a.year - b.year || compareText(a.id, b.id));
-  return { dataset: { root: workspace.root, framework, years, reps }, diagnostics: withExcerpts };
+  return { dataset: { root: workspace.root, framework, years, reps }, diagnostics: withExcerpts, locale };
 }
 
-function withExcerpt(diagnostic: Diagnostic, text: string | undefined): Diagnostic {
-  if (text === undefined || diagnostic.line < 1) return diagnostic;
-  const line = text.split(/\r?\n/)[diagnostic.line - 1];
-  return line === undefined ? diagnostic : { ...diagnostic, excerpt: line.replace(/\r$/, '') };
+/** The `id`s of a list of mappings as written, whatever else is wrong with it. */
+function idsIn(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((item: unknown) => valueAt(item, ['id'])).filter((id): id is string => typeof id === 'string');
+}
+
+function withExcerpt(diagnostic: Diagnostic, parsed: ParsedFile | undefined): Diagnostic {
+  if (parsed === undefined || diagnostic.line < 1) return diagnostic;
+  return { ...diagnostic, excerpt: parsed.line(diagnostic.line) };
 }
 
 function byPlace(a: Diagnostic, b: Diagnostic): number {

@@ -11,6 +11,8 @@ const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
 
 function revue(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
+    // Outside any workspace: the messages are in English (from this repository, data/ would make them French).
+    cwd: tmpdir(),
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },
     timeout: 120_000,
@@ -41,7 +43,7 @@ describe('revue validate', () => {
       `${path.join(data, '2026/typos.yaml')}:16:7: error: unknown competency "discovry"\n  hint: did you mean "discovery"?`,
     );
     expect(stderr).toContain(`${path.join(data, '2026/typos.yaml')}:2:7: error: role: unknown role "junor"`);
-    expect(stderr).toMatch(/18 errors in 6 files, 2 warnings\n$/);
+    expect(stderr).toMatch(/18 errors in 6 files, 4 warnings\n$/);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -56,12 +58,12 @@ describe('usage errors exit 2', () => {
   it('on an unknown command', () => {
     const { code, stderr } = revue(['biuld']);
     expect(code).toBe(2);
-    expect(stderr).toContain('error: unknown command "biuld"');
+    expect(stderr).toContain('error: unknown command "biuld"\n  hint: did you mean "build"?');
   });
   it('on an unknown option', () => {
     const { code, stderr } = revue(['validate', '--dat', 'x']);
     expect(code).toBe(2);
-    expect(stderr).toContain('error: unknown option "--dat"');
+    expect(stderr).toContain('error: unknown option "--dat" for "revue validate"\n  hint: did you mean "--data"?');
   });
   it('on a year without data, and a rep that does not exist', () => {
     expect(revue(['figures', '--data', path.join(FIXTURES, 'minimal'), '--year', '2031']).stderr).toContain(
@@ -117,7 +119,7 @@ describe('stdout carries only what was asked for', () => {
     const { stdout } = revue(['figures', '--data', path.join(FIXTURES, 'minimal'), '--format', 'csv']);
     const rows = stdout.trim().split(/\r?\n/);
     expect(rows).toHaveLength(1 + 2 * 3);
-    expect(rows[0]).toMatch(/^year,rep,name,team,competency,level,/);
+    expect(rows[0]).toMatch(/^year,rep,name,team,competency,competency label,level,/);
   });
 });
 

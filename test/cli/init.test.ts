@@ -45,7 +45,7 @@ describe('revue init', () => {
 
     const validated = revue(['validate', '--data', path.join(dir, 'data')]);
     expect(validated.code).toBe(0);
-    expect(validated.stderr).not.toContain('warning');
+    expect(validated.stderr).not.toContain('avertissement');
 
     const out = path.join(dir, 'output');
     const built = revue([
@@ -58,7 +58,7 @@ describe('revue init', () => {
       'camille-durand',
       '--html-only',
     ]);
-    expect(built.stderr).toContain('1 written');
+    expect(built.stderr).toContain('1 écrit');
     expect(built.code).toBe(0);
     const html = await readFile(path.join(out, '2026', 'reps', 'camille-durand.html'), 'utf8');
     expect(html).toContain('Camille Durand');
@@ -105,18 +105,19 @@ describe('revue init', () => {
     await writeFile(path.join(dir, 'data/framework.yaml'), `${before}# my edit\n`);
     const { code, stderr } = revue(['init', dir, '--locale', 'fr', '--year', '2026']);
     expect(code).toBe(2);
-    expect(stderr).toContain('error: revue init never overwrites a file, and these exist in');
+    // In the language of the workspace it was asked to create.
+    expect(stderr).toContain('erreur\u00a0: revue init n’écrase jamais un fichier, et ceux-ci existent dans');
     expect(stderr).toMatch(
       /\n {2}data\/framework\.yaml\n {2}data\/2026\/camille-durand\.yaml\n {2}schema\/framework\.schema\.json\n {2}schema\/rep\.schema\.json\n/,
     );
-    expect(stderr).toContain('hint: run "revue init" in a new or empty folder');
+    expect(stderr).toContain('conseil\u00a0: lancez «\u00a0revue init\u00a0» dans un dossier nouveau ou vide');
     expect(await readFile(path.join(dir, 'data/framework.yaml'), 'utf8')).toBe(`${before}# my edit\n`);
   });
 
   it('refuses a wrong locale or year with exit 2', () => {
     const locale = revue(['init', path.join(tmp, 'de'), '--locale', 'de']);
     expect(locale.code).toBe(2);
-    expect(locale.stderr).toContain('error: --locale expects fr or en, got "de"');
+    expect(locale.stderr).toContain('error: --locale expects "fr" or "en", got "de"');
     expect(revue(['init', path.join(tmp, 'y'), '--year', '26']).code).toBe(2);
     return expect(stat(path.join(tmp, 'de'))).rejects.toThrow();
   });
@@ -130,7 +131,7 @@ describe('init(), the library function', () => {
       const result = await init({ dir, locale, year: 2031 });
       expect(result.written).toHaveLength(5);
       expect(result.appended).toBeNull();
-      const { dataset, diagnostics } = await validate({ data: result.data });
+      const { dataset, diagnostics } = await validate({ data: result.data, asOf: '2031-12-31' });
       expect(diagnostics).toEqual([]);
       const framework = dataset?.framework;
       expect(framework?.locale).toBe(locale);

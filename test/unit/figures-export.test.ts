@@ -108,26 +108,45 @@ describe('figuresToJson', () => {
 });
 
 describe('figuresToCsv', () => {
-  it('gives one row per rep and competency, RFC 4180 quoted, dots as decimals, empty cells for null', () => {
+  it('gives one row per rep and competency, labels beside ids, RFC 4180 quoted, dots as decimals, empty cells for null', () => {
     const expected = [
-      'year,rep,name,team,competency,level,previous,delta,mean,expected,gap,count,trend,weakest_context,focus_rank',
+      'year,rep,name,team,competency,competency label,level,previous year,change,mean,expected,gap,assessments,trend,weakest context,weakest context label,focus rank',
       // a: (2.1 + 2.2) / 2 = 2.15 (2.1500000000000004 in floating point), 2025: 2, gap 3 - 2.15
-      '2026,r1,"Martin, ""Al""",Paris Sud,a,2.15,2,0.15,2.15,3,0.85,2,stable,x,1',
-      '2026,r1,"Martin, ""Al""",Paris Sud,b,3,,,3,3,0,1,,,',
-      '2026,r1,"Martin, ""Al""",Paris Sud,c,,,,,3,,0,,,',
-      '2026,r1,"Martin, ""Al""",Paris Sud,d,,,,,3,,0,,,',
+      '2026,r1,"Martin, ""Al""",Paris Sud,a,A,2.15,2,0.15,2.15,3,0.85,2,stable,x,X,1',
+      '2026,r1,"Martin, ""Al""",Paris Sud,b,B,3,,,3,3,0,1,,,,',
+      '2026,r1,"Martin, ""Al""",Paris Sud,c,C,,,,,3,,0,,,,',
+      '2026,r1,"Martin, ""Al""",Paris Sud,d,D,,,,,3,,0,,,,',
       // role "partial": a 3, c 2, no default
-      '2026,r2,"Line\nBreak",,a,,,,,3,,0,,,',
-      '2026,r2,"Line\nBreak",,b,,,,,,,0,,,',
-      '2026,r2,"Line\nBreak",,c,,,,,2,,0,,,',
-      '2026,r2,"Line\nBreak",,d,,,,,,,0,,,',
+      '2026,r2,"Line\nBreak",,a,A,,,,,3,,0,,,,',
+      '2026,r2,"Line\nBreak",,b,B,,,,,,,0,,,,',
+      '2026,r2,"Line\nBreak",,c,C,,,,,2,,0,,,,',
+      '2026,r2,"Line\nBreak",,d,D,,,,,,,0,,,,',
     ];
-    expect(figuresToCsv(figures)).toBe(expected.join('\r\n') + '\r\n');
+    expect(figuresToCsv(figures, { framework: fw })).toBe(expected.join('\r\n') + '\r\n');
+  });
+
+  it('in French: a byte order mark, ";" between fields, decimal commas, the words of the headers and trends', () => {
+    const csv = figuresToCsv(figures, { framework: { ...fw, locale: 'fr' } });
+    expect(csv.startsWith('\uFEFFannée;commercial;nom;équipe;compétence;libellé de la compétence;niveau;')).toBe(true);
+    expect(csv.split('\r\n')[1]).toBe('2026;r1;"Martin, ""Al""";Paris Sud;a;A;2,15;2;0,15;2,15;3;0,85;2;stable;x;X;1');
+  });
+
+  it('--table reps: one row per rep, what a director pastes into a slide', () => {
+    const csv = figuresToCsv(figures, { framework: fw, table: 'reps' });
+    // r1: overall ((2.1 + 2.2) / 2 + 3) / 2 = 2.575, 2025 overall 2; goal a met; results 0 / 100
+    expect(csv.split('\r\n')).toEqual([
+      'year,rep,name,team,manager,role,role label,overall,overall previous year,overall change,goals met,goals,focus,focus label,coaching sessions,longest stretch without coaching (days),results (achieved / target),results previous year',
+      '2026,r1,"Martin, ""Al""",Paris Sud,,flat,Flat,2.575,2,0.575,1,1,a,A,2,59,0,',
+      '2026,r2,"Line\nBreak",,,partial,Partial,,,,0,0,,,0,119,,',
+      '',
+    ]);
+    const fr = figuresToCsv(figures, { framework: { ...fw, locale: 'fr' }, table: 'reps' });
+    expect(fr.split('\r\n')[1]).toBe('2026;r1;"Martin, ""Al""";Paris Sud;;flat;Flat;2,575;2;0,575;1;1;a;A;2;59;0;');
   });
 
   it('is a header alone for a year without reps', () => {
-    expect(figuresToCsv(computeFigures(dataset(records, fw), 2030, '2030-06-01'))).toBe(
-      'year,rep,name,team,competency,level,previous,delta,mean,expected,gap,count,trend,weakest_context,focus_rank\r\n',
+    expect(figuresToCsv(computeFigures(dataset(records, fw), 2030, '2030-06-01'), { framework: fw })).toBe(
+      'year,rep,name,team,competency,competency label,level,previous year,change,mean,expected,gap,assessments,trend,weakest context,weakest context label,focus rank\r\n',
     );
   });
 
@@ -144,6 +163,7 @@ describe('figuresToCsv', () => {
     [100, '100'],
   ])('number %s -> %j', (value, text) => {
     expect(csvNumber(value)).toBe(text);
+    expect(csvNumber(value, ',')).toBe(text.replace('.', ','));
   });
 
   it.each([
@@ -156,5 +176,10 @@ describe('figuresToCsv', () => {
     ['Île-de-France; Nord', 'Île-de-France; Nord'],
   ])('field %j -> %j', (value, text) => {
     expect(csvField(value)).toBe(text);
+  });
+
+  it('quotes a field holding the separator in use', () => {
+    expect(csvField('Île-de-France; Nord', ';')).toBe('"Île-de-France; Nord"');
+    expect(csvField('a,b', ';')).toBe('a,b');
   });
 });

@@ -7,6 +7,7 @@ const typo: Diagnostic = {
   file: 'data/2026/alice-martin.yaml',
   line: 24,
   column: 7,
+  code: 'unknown-id',
   message: 'unknown competency "discovry"',
   hint: 'did you mean "discovery"?',
   excerpt: '      discovry: 2.5',
@@ -38,7 +39,14 @@ describe('how a diagnostic reads', () => {
   it('names a whole file without a line', () => {
     expect(
       formatDiagnostic(
-        { severity: 'warning', file: 'data/2026/notes.txt', line: 0, column: 0, message: 'ignored' },
+        {
+          severity: 'warning',
+          file: 'data/2026/notes.txt',
+          line: 0,
+          column: 0,
+          code: 'ignored-file',
+          message: 'ignored',
+        },
         { excerpt: true },
       ),
     ).toBe('data/2026/notes.txt: warning: ignored');

@@ -58,7 +58,7 @@ function workspaceWith(target: SourceFile, text: string): LoadedWorkspace {
     framework: swap(example.framework),
     siblingFiles: ['framework.yaml'],
     years: example.years.map((year) => ({ ...year, files: year.files.filter((file) => file.stem === stem).map(swap) })),
-    diagnostics: [],
+    problems: [],
   };
 }
 
@@ -270,7 +270,8 @@ describe('validation of randomly damaged example files', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // 150 validations, each repairing what it can and parsing again: seconds alone, more beside the e2e tests.
+  }, 120_000);
 
   it('reads any document nested 40 levels deep, whatever its style (no false alarm from the nesting guard)', () => {
     const level = fc.constantFrom('seq' as const, 'map' as const);
@@ -305,7 +306,6 @@ describe('validation of randomly damaged example files', () => {
         const started = performance.now();
         const parsed = parseYamlFile('x.yaml', source);
         expect(performance.now() - started).toBeLessThan(RUN_LIMIT_MS);
-        expect(parsed.value === undefined || parsed.diagnostics.length === 0).toBe(true);
         for (const d of parsed.diagnostics) expectInside(d, new Map([['x.yaml', source]]));
       }),
       { numRuns: 600 },

@@ -11,15 +11,19 @@ describe('validate: the broken workspace', () => {
     expect(lines(diagnostics, root)).toEqual([
       '2025/missing.yaml:1:1: error: missing required key "name"',
       '2025/missing.yaml:2:7: error: team: expected text, got 12',
-      '2026/Bad_Name.yaml:0:0: error: the file name "Bad_Name" is not a valid rep id (name the file after the rep in lowercase with hyphens, e.g. alice-martin.yaml)',
+      '2026/Bad_Name.yaml:0:0: error: the file name "Bad_Name" is not a valid rep id (name the file after the rep in lowercase with hyphens: bad-name.yaml)',
       '2026/Bad_Name.yaml:0:0: warning: no assessment in 2026: this rep was never coached this year',
-      '2026/dup-keys.yaml:3:1: error: duplicate key: this key is already set above in the same mapping (keep one of the two, or merge them)',
+      // The rest of a file with a duplicate key is read and checked too (the later value is used).
+      '2026/dup-keys.yaml:0:0: warning: no assessment in 2026: this rep was never coached this year',
+      '2026/dup-keys.yaml:3:1: error: duplicate key "name": it is already set at line 1 (keep one of the two "name:" lines; until then, this later one is the one read)',
       '2026/notes.txt:0:0: warning: ignored: only .yaml and .yml files are read in a year folder',
-      '2026/syntax.yaml:6:1: error: YAML syntax: flow map in block collection must be sufficiently indented and end with a } (check the indentation: entries of one list or mapping start in the same column)',
+      // So is the rest of a file with a syntax error: the bracket closed, the scores are read.
+      '2026/syntax.yaml:4:3: warning: never observed in 2026: Prospecting, Negotiation',
+      '2026/syntax.yaml:5:13: error: the "{" opened here is never closed (close it: scores: { discovery: 3 })',
       '2026/typos.yaml:2:7: error: role: unknown role "junor" (did you mean "junior"?)',
       '2026/typos.yaml:7:17: error: a goal for "discovery" is already set at goals[0] (keep one goal per competency)',
       '2026/typos.yaml:8:13: error: goals[1].target: 5 is outside the scale 1–4',
-      '2026/typos.yaml:11:13: error: results.achieved: results cannot be negative',
+      '2026/typos.yaml:11:13: error: results.achieved: cannot be negative, got -5',
       '2026/typos.yaml:14:14: error: assessments[0].context: unknown context "new-busines" (did you mean "new-business"?)',
       '2026/typos.yaml:16:7: error: unknown competency "discovry" (did you mean "discovery"?)',
       "2026/typos.yaml:17:20: error: assessments[0].scores.prospecting: 2.25 is not on the scale's step of 0.5 (use 2 or 2.5)",

@@ -36,9 +36,9 @@ describe('YAML hazards end in a clear error or a correct read', () => {
   it('refuses custom tags such as !!js/function', async () => {
     const { lines: out, dataset } = await check('name: !!js/function "function () { return 1 }"\nrole: junior\n');
     expect(dataset).toBeUndefined();
-    expect(out[0]).toMatch(
-      /^2026\/ann-lee.yaml:1:7: error: unsupported tag .*js\/function \(revue reads plain YAML only: remove the tag\)$/,
-    );
+    expect(out.filter((l) => l.includes('error'))).toEqual([
+      '2026/ann-lee.yaml:1:7: error: unsupported tag !!js/function (revue reads plain YAML only: remove the tag)',
+    ]);
   });
 
   it('refuses a 10 MB file without reading it into the parser', async () => {
@@ -70,9 +70,11 @@ describe('YAML hazards end in a clear error or a correct read', () => {
 
   it('points at a tab used for indentation', async () => {
     const { lines: out } = await check('name: Ann Lee\nrole: junior\nresults:\n\ttarget: 3\n');
-    expect(out[0]).toMatch(
-      /^2026\/ann-lee.yaml:4:1: error: tab used for indentation \(YAML indents with spaces only: replace the tab with spaces\)$/,
-    );
+    expect(out).toEqual([
+      '2026/ann-lee.yaml:4:1: error: this line is indented with a tab: YAML indents with spaces only (indent with spaces: "  target: 3")',
+      // Read as meant once the tab is replaced: results has no achieved.
+      '2026/ann-lee.yaml:4:2: error: missing required key "achieved" in results',
+    ]);
   });
 
   it('refuses binary junk and invalid UTF-8', async () => {
@@ -100,7 +102,7 @@ describe('framework.yaml', () => {
     ]);
   });
 
-  it('reports its own inconsistencies', async () => {
+  it('reports its own inconsistencies, in its own language', async () => {
     const broken = framework
       .replace('locale: en', 'locale: de')
       .replace('      negotiation: 3.5', '      negociation: 3.5\n      discovery: 3.2')
@@ -114,9 +116,9 @@ describe('framework.yaml', () => {
     const ws2 = await tempWorkspace({ 'framework.yaml': broken.replace('locale: de', 'locale: fr') });
     const { diagnostics: second } = await validate({ data: ws2.dir });
     expect(lines(second, ws2.dir)).toEqual([
-      'framework.yaml:27:9: error: duplicate id "new-business" in contexts (each id names one entry)',
-      'framework.yaml:37:7: error: unknown competency "negociation" in the expected levels of role "senior" (did you mean "negotiation"?)',
-      "framework.yaml:38:18: error: expected level 3.2 is not on the scale's step of 0.5",
+      'framework.yaml:27:9: error: identifiant en double «\u00a0new-business\u00a0» dans contexts (chaque identifiant désigne une seule entrée)',
+      'framework.yaml:37:7: error: compétence inconnue «\u00a0negociation\u00a0» dans les niveaux attendus du rôle «\u00a0senior\u00a0» (vouliez-vous dire «\u00a0negotiation\u00a0»\u202f?)',
+      'framework.yaml:38:18: error: le niveau attendu 3.2 n’est pas sur un pas de l’échelle (0.5)',
     ]);
     await ws2.cleanup();
   });

@@ -1,38 +1,45 @@
-import { renderUsage, runCommand, type ArgsDef, type CommandDef } from 'citty';
+/**
+ * The commands, each loaded when it runs: `revue --version`, the help and
+ * `revue validate` never load the browser, the templates nor the charts
+ * (test/cli/lazy-imports.test.ts records what a command loads).
+ */
+import type { ArgsDef, ParsedArgs } from 'citty';
+import type { CommandName } from '../../messages/cli.js';
+import { parseCommandArgs, type CommandSpec } from '../args.js';
 import type { Console } from '../context.js';
-import { buildCommand } from './build.js';
-import { figuresCommand } from './figures.js';
-import { initCommand } from './init.js';
-import { schemaCommand } from './schema.js';
-import { validateCommand } from './validate.js';
+import type { ExitCode } from '../exit.js';
+import { buildSpec, figuresSpec, initSpec, schemaSpec, validateSpec } from './specs.js';
 
-/** A command with its argument definitions at hand, so that they can be checked strictly. */
+export type Runner<T extends ArgsDef> = (
+  args: ParsedArgs<T>,
+  rawArgs: readonly string[],
+  out: Console,
+) => Promise<ExitCode>;
+
 export interface CommandEntry {
-  description: string;
-  args: ArgsDef;
-  run: (rawArgs: readonly string[]) => Promise<unknown>;
-  usage: () => Promise<string>;
+  spec: CommandSpec;
+  run: (rawArgs: readonly string[], out: Console) => Promise<ExitCode>;
 }
 
-/** Every command is written as `{ args, def }`, args being the object given to defineCommand. */
-function entry<T extends ArgsDef>({ args, def }: { args: T; def: CommandDef<T> }): CommandEntry {
-  const meta = def.meta;
-  const description =
-    meta !== undefined && typeof meta === 'object' && 'description' in meta ? String(meta.description ?? '') : '';
+function entry<T extends ArgsDef>(spec: CommandSpec<T>, load: () => Promise<Runner<T>>): CommandEntry {
   return {
-    description,
-    args,
-    run: async (rawArgs) => (await runCommand(def, { rawArgs: [...rawArgs] })).result,
-    usage: () => renderUsage(def),
+    spec,
+    run: async (rawArgs, out) => {
+      // Checked before the command's code is loaded: a usage error costs nothing.
+      const args = parseCommandArgs(spec, rawArgs, out.t);
+      return (await load())(args, rawArgs, out);
+    },
   };
 }
 
-export function commands(out: Console): Record<string, CommandEntry> {
-  return {
-    build: entry(buildCommand(out)),
-    validate: entry(validateCommand(out)),
-    figures: entry(figuresCommand(out)),
-    schema: entry(schemaCommand(out)),
-    init: entry(initCommand(out)),
-  };
+export const COMMANDS: Readonly<Record<CommandName, CommandEntry>> = {
+  build: entry(buildSpec, async () => (await import('./build.js')).run),
+  validate: entry(validateSpec, async () => (await import('./validate.js')).run),
+  figures: entry(figuresSpec, async () => (await import('./figures.js')).run),
+  schema: entry(schemaSpec, async () => (await import('./schema.js')).run),
+  init: entry(initSpec, async () => (await import('./init.js')).run),
+};
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
 }

@@ -1,22 +1,23 @@
-import { defineCommand } from 'citty';
+import type { ParsedArgs } from 'citty';
 import { UsageError } from '../../errors.js';
 import { jsonSchema } from '../../model/json-schema.js';
+import { closest } from '../../model/text.js';
 import type { Console } from '../context.js';
-import { EXIT } from '../exit.js';
+import { EXIT, type ExitCode } from '../exit.js';
+import type { schemaSpec } from './specs.js';
 
-const args = { name: { type: 'positional', description: 'framework | rep', default: 'rep', required: false } } as const;
-
-export const schemaCommand = (out: Console) => ({
-  args,
-  def: defineCommand({
-    meta: { name: 'schema', description: 'Print the JSON Schema of framework.yaml or of a rep-year file' },
-    args,
-    run({ args }) {
-      if (args.name !== 'framework' && args.name !== 'rep') {
-        throw new UsageError(`unknown schema "${args.name}"`, { hint: 'revue schema framework, or revue schema rep' });
-      }
-      out.print(JSON.stringify(jsonSchema(args.name), null, 2));
-      return EXIT.ok;
-    },
-  }),
-});
+export function run(
+  args: ParsedArgs<(typeof schemaSpec)['args']>,
+  _raw: readonly string[],
+  out: Console,
+): Promise<ExitCode> {
+  const name = args.name ?? 'rep';
+  if (name !== 'framework' && name !== 'rep') {
+    const suggestion = closest(name, ['framework', 'rep']);
+    throw new UsageError(out.t.unknownSchema({ name }), {
+      hint: suggestion === undefined ? out.t.schemaHint : out.t.didYouMean({ suggestion }),
+    });
+  }
+  out.print(JSON.stringify(jsonSchema(name), null, 2));
+  return Promise.resolve(EXIT.ok);
+}

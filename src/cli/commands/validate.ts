@@ -1,22 +1,32 @@
-import { defineCommand } from 'citty';
+import type { ParsedArgs } from 'citty';
 import { validate } from '../../validate/index.js';
+import { listYearFolders } from '../../load/workspace.js';
 import type { Console } from '../context.js';
-import { EXIT } from '../exit.js';
-import { dataArg } from './shared-args.js';
+import { EXIT, type ExitCode } from '../exit.js';
+import { diagnosticsJson, reportDiagnostics } from '../report-diagnostics.js';
+import { parseChoice, parseDate, sourceDateEpoch } from '../values.js';
+import { buildDateOf } from './build-date.js';
+import type { validateSpec } from './specs.js';
 
-const args = { data: dataArg };
-
-export const validateCommand = (out: Console) => ({
-  args,
-  def: defineCommand({
-    meta: { name: 'validate', description: 'Check every file of the workspace; exit 1 on any error' },
-    args,
-    async run({ args }) {
-      const { dataset, diagnostics } = await validate({ data: args.data });
-      out.diagnostics(diagnostics);
-      if (dataset === undefined) return EXIT.failed;
-      out.say(out.style.green(`✓ ${args.data}: ${dataset.reps.length + 1} files valid (${dataset.years.join(', ')})`));
-      return EXIT.ok;
-    },
-  }),
-});
+export async function run(
+  args: ParsedArgs<(typeof validateSpec)['args']>,
+  _raw: readonly string[],
+  out: Console,
+): Promise<ExitCode> {
+  const { t } = out;
+  const format = parseChoice(t, args.format, '--format', ['text', 'json'] as const) ?? 'text';
+  const asOf = buildDateOf(parseDate(t, out.locale, args['as-of']), sourceDateEpoch(t, out.io.env));
+  const data = out.workspace.data;
+  const { dataset, diagnostics } = await validate({ data, ...(asOf === undefined ? {} : { asOf }) });
+  if (format === 'json') {
+    out.print(diagnosticsJson(out, diagnostics));
+    return dataset === undefined ? EXIT.failed : EXIT.ok;
+  }
+  const years = await listYearFolders(data);
+  const verbosity = { verbose: args.verbose === true, quiet: args.quiet === true };
+  reportDiagnostics(out, diagnostics, years.at(-1) ?? null, verbosity);
+  if (dataset === undefined) return EXIT.failed;
+  if (!verbosity.quiet)
+    out.say(out.style.green(t.valid({ data, files: dataset.reps.length + 1, years: dataset.years })));
+  return EXIT.ok;
+}

@@ -39,6 +39,7 @@ import { checkOutputs, inputsDigest, recordWritten, type Candidate, type SharedI
 import { acquireBuildLock } from './write/build-lock.js';
 import { writeManifest, type Manifest } from './write/manifest.js';
 import { removeStaleReports, type RemovedReport } from './write/stale.js';
+import { said, type Text } from './messages/stage.js';
 
 export type { Shard } from './plan/shard.js';
 
@@ -120,7 +121,7 @@ export interface ReportOutcome {
   status: ReportStatus;
   error?: RevueError;
   /** What went wrong without stopping the report (e.g. a PDF that is valid but not reproducible). */
-  warnings?: string[];
+  warnings?: Text[];
 }
 
 /**
@@ -332,11 +333,7 @@ async function recordManifest(yearDir: string, shard: Shard, manifest: Manifest,
 function interrupted(signal: AbortSignal | undefined, reports: readonly ReportOutcome[]): RevueError[] {
   if (signal?.aborted !== true) return [];
   const missing = reports.filter((report) => report.status === 'failed').length;
-  return [
-    new RenderError(`the build was interrupted: ${missing} report${missing === 1 ? ' was' : 's were'} not written`, {
-      hint: 'run the build again: it renders only what is missing',
-    }),
-  ];
+  return [new RenderError(said('interrupted', { missing }), { hint: said('interruptedHint') })];
 }
 
 /**
@@ -354,7 +351,7 @@ async function listEntries(
     planned.map(async (report) => {
       const entry = progress.listed(report, build.format);
       if (!build.partial || progress.built(report) || (await isFile(entry.file))) return entry;
-      return { ...entry, status: 'failed' as const, error: new RenderError('not built yet: run revue build') };
+      return { ...entry, status: 'failed' as const, error: new RenderError(said('notBuiltYet')) };
     }),
   );
 }
@@ -396,7 +393,7 @@ async function writeAll(
 
 /** Each report's outcome, told to `onProgress` as it settles. */
 interface Progress {
-  settle: (job: Job, status: ReportStatus, error?: RevueError, warnings?: readonly string[]) => void;
+  settle: (job: Job, status: ReportStatus, error?: RevueError, warnings?: readonly Text[]) => void;
   /** The outcome of a job of this build (failed if it never settled). */
   outcomeOf: (job: Job) => ReportOutcome;
   /** A report of the year as the index lists it: this build's outcome, or another shard's report (up to date). */
@@ -433,8 +430,7 @@ function progressOf(jobs: readonly Job[], yearDir: string, onProgress: BuildOpti
       });
     },
     outcomeOf: (job) =>
-      outcomes.get(job.report) ??
-      outcome(job.report, job.file, 'failed', new RenderError('the report was never rendered')),
+      outcomes.get(job.report) ?? outcome(job.report, job.file, 'failed', new RenderError(said('neverRendered'))),
     listed: (report, format) => outcomes.get(report) ?? outcome(report, `${report.file}.${format}`, 'skipped'),
     built: (report) => outcomes.has(report),
   };

@@ -4,6 +4,11 @@
  * them to an exit status. Anything else is a bug and keeps its stack.
  */
 
+import type { Locale } from './messages/diagnostics.js';
+import { said, say, type Text } from './messages/stage.js';
+
+export type { Text } from './messages/stage.js';
+
 /** Where in a source file a problem is. Lines and columns are 1-based. */
 export interface SourcePosition {
   file: string;
@@ -21,21 +26,34 @@ export type ErrorCode =
   | 'WRITE_FAILED'
   | 'LOCKED';
 
+/** What an error says and its hint, in English (`message`, `hint`) and as given, to be said in any language. */
 export class RevueError extends Error {
   readonly code: ErrorCode;
   readonly hint: string | undefined;
+  readonly text: Text;
+  readonly hintText: Text | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: ErrorCode, message: Text, options: { hint?: Text | undefined; cause?: unknown } = {}) {
+    super(say(message, 'en'), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
-    this.hint = options.hint;
+    this.text = message;
+    this.hintText = options.hint;
+    this.hint = options.hint === undefined ? undefined : say(options.hint, 'en');
   }
+}
+
+/** An error's message and hint in `locale`. */
+export function inLocale(error: RevueError, locale: Locale): { message: string; hint: string | undefined } {
+  return {
+    message: say(error.text, locale),
+    hint: error.hintText === undefined ? undefined : say(error.hintText, locale),
+  };
 }
 
 /** Wrong command-line usage: exit status 2. */
 export class UsageError extends RevueError {
-  constructor(message: string, options: { hint?: string | undefined } = {}) {
+  constructor(message: Text, options: { hint?: Text | undefined } = {}) {
     super('USAGE', message, options);
   }
 }
@@ -45,8 +63,8 @@ export class BrowserNotFoundError extends RevueError {
   /** Every place that was looked at, in order, with what was found there. */
   readonly lookedFor: readonly string[];
 
-  constructor(lookedFor: readonly string[], hint: string) {
-    super('BROWSER_NOT_FOUND', 'No Chrome or Chromium browser was found.', { hint });
+  constructor(lookedFor: readonly string[], hint: Text) {
+    super('BROWSER_NOT_FOUND', said('noBrowser'), { hint });
     this.lookedFor = lookedFor;
   }
 }
@@ -55,7 +73,7 @@ export class BrowserNotFoundError extends RevueError {
 export class TemplateError extends RevueError {
   readonly position: SourcePosition | undefined;
 
-  constructor(message: string, position?: SourcePosition, options: { cause?: unknown } = {}) {
+  constructor(message: Text, position?: SourcePosition, options: { cause?: unknown } = {}) {
     super('TEMPLATE_ERROR', message, options);
     this.position = position;
   }
@@ -63,28 +81,28 @@ export class TemplateError extends RevueError {
 
 /** A report could not be drawn or rendered (a chart, a template's output): that report fails, the others go on. */
 export class RenderError extends RevueError {
-  constructor(message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
+  constructor(message: Text, options: { hint?: Text | undefined; cause?: unknown } = {}) {
     super('RENDER_FAILED', message, options);
   }
 }
 
 /** The browser could not be started, or failed while printing. */
 export class BrowserError extends RevueError {
-  constructor(message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
+  constructor(message: Text, options: { hint?: Text | undefined; cause?: unknown } = {}) {
     super('BROWSER_FAILED', message, options);
   }
 }
 
 /** Another build holds the lock of the output folder. */
 export class LockedError extends RevueError {
-  constructor(message: string, options: { hint?: string | undefined } = {}) {
+  constructor(message: Text, options: { hint?: Text | undefined } = {}) {
     super('LOCKED', message, options);
   }
 }
 
 /** Writing the output failed (read-only folder, disk full, …). */
 export class WriteError extends RevueError {
-  constructor(message: string, options: { hint?: string | undefined; cause?: unknown } = {}) {
+  constructor(message: Text, options: { hint?: Text | undefined; cause?: unknown } = {}) {
     super('WRITE_FAILED', message, options);
   }
 }

@@ -21,6 +21,7 @@ import type { DocumentStyles, Paper } from './render/document.js';
 import type { PlannedReport } from './render/plan.js';
 import type { Templates } from './render/templates.js';
 import { resolveInside, writeFileAtomic } from './write/atomic.js';
+import { said, type Text } from './messages/stage.js';
 
 /**
  * Reports per printing page in a chunk: enough that the pages never wait for
@@ -57,7 +58,7 @@ export interface Production {
 
 /** A report done: its bytes as written and what it warned of, or the error that stopped it. */
 export type Produced<J extends ReportJob> =
-  { job: J; written: string | Uint8Array; warnings: string[] } | { job: J; error: RevueError };
+  { job: J; written: string | Uint8Array; warnings: Text[] } | { job: J; error: RevueError };
 
 /** Produces `todo`, yielding each report as it settles (not in order). */
 export async function* produceReports<J extends ReportJob>(
@@ -75,7 +76,7 @@ export async function* produceReports<J extends ReportJob>(
   const interrupted = (): boolean => production.signal?.aborted === true;
   const start = (job: J, charts: Map<string, string> | RevueError): void => {
     pending++;
-    const warnings: string[] = [];
+    const warnings: Text[] = [];
     const produced = interrupted()
       ? Promise.reject<string | Uint8Array>(interruption())
       : charts instanceof Map
@@ -92,7 +93,7 @@ export async function* produceReports<J extends ReportJob>(
   let charts = drawChunk(chunks[0], production);
   for (const [i, chunk] of chunks.entries()) {
     const drawn = interrupted() ? [] : await charts;
-    chunk.forEach((job, j) => start(job, drawn[j] ?? new RenderError('the charts were not drawn')));
+    chunk.forEach((job, j) => start(job, drawn[j] ?? new RenderError(said('chartsNotDrawn'))));
     // The next chunk's charts are drawn while this one prints.
     charts = drawChunk(interrupted() ? undefined : chunks[i + 1], production);
     yield* settled.splice(0);
@@ -109,7 +110,7 @@ async function produceReport(
   job: ReportJob,
   charts: Map<string, string>,
   production: Production,
-  warnings: string[],
+  warnings: Text[],
 ): Promise<string | Uint8Array> {
   const { templates, styles, timings } = production;
   const view = job.report.view((key) => charts.get(key) ?? '');
@@ -158,9 +159,7 @@ async function drawChunk(
 
 /** Why a report was not written when the build was stopped. */
 export function interruption(): RenderError {
-  return new RenderError('the build was interrupted before this report was written', {
-    hint: 'run the build again: it renders only what is missing',
-  });
+  return new RenderError(said('interruptedReport'), { hint: said('interruptedHint') });
 }
 
 /** The charts of one report, by key. */

@@ -21,6 +21,7 @@ import { COMMANDS, isCommandName } from './commands/index.js';
 import { SPECS } from './commands/specs.js';
 import { createConsole, type CliIO, type Console, type Workspace } from './context.js';
 import { EXIT, EXIT_FOR, type ExitCode } from './exit.js';
+import { sayError } from './say-error.js';
 
 export async function main(argv: readonly string[], io: CliIO): Promise<ExitCode> {
   const [name, ...rest] = argv;
@@ -92,8 +93,7 @@ function valueOf(args: readonly string[], name: string): string | undefined {
 function report(error: unknown, out: Console, command: string | undefined): ExitCode {
   const { t, style } = out;
   if (isRevueError(error)) {
-    out.say(t.labelled({ label: style.red(t.error), text: error.message }));
-    if (error.hint !== undefined) out.say(`  ${t.labelled({ label: style.cyan(t.hint), text: error.hint })}`);
+    sayError(out, error);
     if (error.code === 'USAGE') out.say(`  ${command === undefined ? t.runRootHelp : t.runHelp({ command })}`);
     return EXIT_FOR[error.code];
   }

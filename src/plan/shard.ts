@@ -18,6 +18,7 @@
  */
 import { UsageError } from '../errors.js';
 import { compareText } from '../model/text.js';
+import { said } from '../messages/stage.js';
 
 export interface Shard {
   /** 1-based: the K of `--shard K/N`. */
@@ -32,21 +33,15 @@ export const WHOLE: Shard = { index: 1, count: 1 };
 /** Reads `K/N` as typed on the command line. */
 export function parseShard(text: string): Shard {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (match === null)
-    throw new UsageError(`--shard expects K/N, such as 3/40, got "${text}"`, {
-      hint: 'K is this machine’s part (1 to N), N the number of parts',
-    });
+  if (match === null) throw new UsageError(said('shardExpects', { value: text }), { hint: said('shardExpectsHint') });
   return checkShard({ index: Number(match[1]), count: Number(match[2]) });
 }
 
 export function checkShard(shard: Shard): Shard {
   const { index, count } = shard;
-  if (!Number.isSafeInteger(count) || count < 1)
-    throw new UsageError(`the number of shards must be a whole number ≥ 1, got ${count}`);
+  if (!Number.isSafeInteger(count) || count < 1) throw new UsageError(said('shardCount', { count }));
   if (!Number.isSafeInteger(index) || index < 1 || index > count)
-    throw new UsageError(`the shard must be between 1 and ${count}, got ${index}`, {
-      hint: 'shards are numbered from 1: --shard 1/4 … --shard 4/4',
-    });
+    throw new UsageError(said('shardRange', { count, index }), { hint: said('shardRangeHint') });
   return shard;
 }
 

@@ -36,6 +36,7 @@ import { Gate } from './gate.js';
 import { launchBrowser, stopBrowser, type LaunchedBrowser } from './launch.js';
 import { setPdfInfo } from './pdf-metadata.js';
 import { printOnPage, type PrintOptions, type PrintResult } from './print-page.js';
+import { said } from '../messages/stage.js';
 
 export interface BrowserSessionOptions {
   /** The browser to run. Default: the first one `findBrowser` finds. */
@@ -215,10 +216,7 @@ export class BrowserSession implements AsyncDisposable {
         } catch (error: unknown) {
           if (this.#closing !== undefined || !(error instanceof LostBrowserError)) throw error;
           if (error.reason === 'crash' && ++crashes > 1)
-            throw new BrowserError(
-              `the browser crashed during this report, and again when it was printed alone: ${error.message}`,
-              { cause: error },
-            );
+            throw new BrowserError(said('crashedTwice', { reason: error.message }), { cause: error });
           // A crash, or a launch that failed: once more. (Two launches failing in a row break the session,
           // and #acquire then fails at once: this loop ends.)
           this.#stats.retries++;
@@ -334,14 +332,9 @@ export class BrowserSession implements AsyncDisposable {
     } catch (error: unknown) {
       this.#stats.launchFailures++;
       this.#failedLaunches++;
-      const failure = new BrowserError(`Could not start the browser at ${found.path}: ${message(error)}`, {
+      const failure = new BrowserError(said('browserNotStarted', { path: found.path, reason: message(error) }), {
         cause: error,
-        hint:
-          'Check that this browser runs on this machine (e.g. `' +
-          found.path +
-          ' --headless --version`). ' +
-          'As root, or in a container without user namespaces, set REVUE_NO_SANDBOX=1. ' +
-          'Another browser can be chosen with REVUE_BROWSER.',
+        hint: said('browserNotStartedHint', { path: found.path }),
       });
       if (this.#failedLaunches >= 2) {
         this.#broken = failure;
@@ -386,7 +379,7 @@ function isTargetClosed(error: unknown): boolean {
 
 function wrap(error: unknown, context: string): RevueError {
   if (isRevueError(error)) return error;
-  return new BrowserError(`${context}: ${message(error)}`, { cause: error });
+  return new BrowserError(said('browserFailed', { context, reason: message(error) }), { cause: error });
 }
 
 function message(error: unknown): string {

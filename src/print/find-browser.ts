@@ -9,6 +9,8 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer';
 import { BrowserNotFoundError } from '../errors.js';
+import { stageEn } from '../messages/stage-en.js';
+import { said } from '../messages/stage.js';
 
 export type BrowserSource = 'option' | 'env' | 'puppeteer' | 'system';
 
@@ -34,14 +36,7 @@ export interface FindBrowserOptions {
 }
 
 /** How to get a browser, shown whenever none is found. */
-export const BROWSER_INSTALL_HINT = [
-  'Install one of these, then run revue again:',
-  '  npm run browser                                      (finds or installs one for you)',
-  '  apt-get install chromium                             (Debian, Ubuntu)',
-  "  npx puppeteer browsers install chrome-headless-shell (puppeteer's own, into ~/.cache/puppeteer)",
-  'or point revue at an installed Chrome, Chromium or Edge:',
-  '  REVUE_BROWSER=/path/to/chrome revue build',
-].join('\n');
+export const BROWSER_INSTALL_HINT = stageEn.browserInstall;
 
 type Probe = 'ok' | 'not found' | 'not executable';
 
@@ -67,7 +62,12 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Fou
     lookedFor.push(`${where}: ${value} (${probe})`);
     throw new BrowserNotFoundError(
       lookedFor,
-      `The browser given by ${where} is ${probe}: ${value}\nFix the path or leave it unset to let revue look for one.\n\n${BROWSER_INSTALL_HINT}`,
+      said('browserGiven', {
+        where,
+        probe: said(probe === 'not found' ? 'probeNotFound' : 'probeNotExecutable'),
+        path: value,
+        install: said('browserInstall'),
+      }),
     );
   }
 
@@ -86,7 +86,7 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Fou
     lookedFor.push(`${candidate} (${probe})`);
   }
 
-  throw new BrowserNotFoundError(lookedFor, BROWSER_INSTALL_HINT);
+  throw new BrowserNotFoundError(lookedFor, said('browserInstall'));
 }
 
 /** The usual install locations of Chrome, Chromium and Edge for a platform. */

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { RenderError } from '../errors.js';
 import { normalizeStructureIds } from './pdf-structure-ids.js';
 import { findObjectOffset, findStartXref, readDictObject, readXrefSection, type PdfValue } from './pdf-syntax.js';
+import { said, type Text } from '../messages/stage.js';
 
 export interface PdfInfo {
   title: string;
@@ -34,7 +35,7 @@ export interface PdfInfo {
    */
   reproducible?: boolean;
   /** Told what could not be done but leaves a valid PDF (see `reproducible`). */
-  warn?: (message: string) => void;
+  warn?: (message: Text) => void;
 }
 
 /** Returns a copy of `pdf` with an Info dictionary holding `info`, appended as an incremental update. */
@@ -42,12 +43,10 @@ export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   const out = Buffer.from(pdf);
   const renumbered = normalizeStructureIds(out);
   if ('failed' in renumbered) {
-    const message = `the PDF's structure ids could not be renumbered: ${renumbered.failed}`;
+    const what = said('idsNotRenumbered', { reason: renumbered.failed });
     if (info.reproducible === true)
-      throw new RenderError(`${message}, so two builds would not give the same bytes`, {
-        hint: 'report this to revue with the browser version; unset SOURCE_DATE_EPOCH to build anyway',
-      });
-    info.warn?.(`${message}: this PDF is valid but not reproducible`);
+      throw new RenderError(said('notReproducible', { what }), { hint: said('notReproducibleHint') });
+    info.warn?.(said('validButNotReproducible', { what }));
   }
   const text = out.toString('latin1');
   try {
@@ -103,12 +102,8 @@ export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
     ].join('');
     return new Uint8Array(Buffer.concat([out, Buffer.from(update, 'latin1')]));
   } catch (error: unknown) {
-    throw new RenderError(
-      `Could not set the PDF's metadata: ${error instanceof Error ? error.message : String(error)}`,
-      {
-        cause: error,
-      },
-    );
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RenderError(said('metadataNotSet', { reason }), { cause: error });
   }
 }
 

@@ -26,6 +26,7 @@ import { pageCount } from './pdf-pages.js';
 
 import type { Paper } from '../render/document.js';
 import type { PdfInfo } from './pdf-metadata.js';
+import { said, type Text } from '../messages/stage.js';
 
 /** A report is some 400 kB, with its fonts; a 2 MB logo adds 2.7 MB to it. */
 export const MAX_HTML_BYTES = 6 * 1024 * 1024;
@@ -119,9 +120,7 @@ export async function printOnPage(page: Page, html: string, options: PrintOption
   checkDocument(page, navigated);
   const pages = pageCount(pdf);
   if (pages > maxPages)
-    throw new RenderError(`the report has more than ${maxPages} pages: it was not written`, {
-      hint: 'a report is a few pages: look for very long free text in the data, or a template that repeats it',
-    });
+    throw new RenderError(said('tooManyPages', { max: maxPages }), { hint: said('tooManyPagesHint') });
   return { pdf, blockedRequests: [...blocked] };
 }
 
@@ -130,25 +129,18 @@ export function checkSize(html: string): void {
   const bytes = Buffer.byteLength(html);
   if (bytes > MAX_HTML_BYTES)
     throw new RenderError(
-      `the report's HTML is ${megabytes(bytes)}, more than the ${megabytes(MAX_HTML_BYTES)} a report may be: it was not printed`,
-      { hint: 'a report is some 400 kB: look for very long free text in the data, or a template that repeats it' },
+      said('htmlTooLarge', { size: said('megabytes', { bytes }), max: said('megabytes', { bytes: MAX_HTML_BYTES }) }),
+      { hint: said('htmlTooLargeHint') },
     );
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** The page still shows the document that was set: it never navigated (a refresh, even to itself, is a navigation). */
 function checkDocument(page: Page, navigated: boolean): void {
-  if (navigated || !page.url().startsWith('about:blank'))
-    throw notPrinted(`the page navigated away from it, to ${page.url()}`);
+  if (navigated || !page.url().startsWith('about:blank')) throw notPrinted(said('navigatedAway', { url: page.url() }));
 }
 
-function notPrinted(why: string): RenderError {
-  return new RenderError(`the document was not printed: ${why}`, {
-    hint: 'a template must not navigate: remove the <meta http-equiv="refresh"> (or what made the page load another)',
-  });
+function notPrinted(why: Text): RenderError {
+  return new RenderError(said('notPrinted', { why }), { hint: said('notPrintedHint') });
 }
 
 /**

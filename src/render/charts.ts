@@ -16,6 +16,7 @@ import { FONT_STACK } from './fonts.js';
 import type { ChartSpec } from './chart-specs.js';
 import { SvgContext, type MeasureText } from './svg-context.js';
 import { textMeasurer } from './text-metrics.js';
+import { said } from '../messages/stage.js';
 
 export type { ChartSpec } from './chart-specs.js';
 
@@ -39,10 +40,8 @@ export async function renderCharts(specs: readonly ChartSpec[]): Promise<string[
       svgs.push(drawChart(spec, measure));
     } catch (error: unknown) {
       const label = spec.ariaLabel === '' ? `#${index + 1}` : spec.ariaLabel;
-      throw new RenderError(
-        `The chart "${label}" could not be drawn: ${error instanceof Error ? error.message : String(error)}`,
-        { cause: error },
-      );
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new RenderError(said('chartNotDrawn', { label, reason }), { cause: error });
     }
     await nextTurn();
   }

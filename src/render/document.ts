@@ -18,6 +18,7 @@ import type { Dataset } from '../model/dataset.js';
 import type { Framework } from '../model/schema.js';
 import { fontFaceCss } from './fonts.js';
 import type { Templates } from './templates.js';
+import { said, type Text } from '../messages/stage.js';
 
 export type Paper = 'A4' | 'Letter';
 
@@ -56,28 +57,27 @@ async function logoDataUrl(root: string, name: string): Promise<string> {
   const file = path.join(root, name);
   const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
   if (type === undefined)
-    throw new RenderError(`the logo ${file} is not an image revue can embed`, {
-      hint: `use one of: ${Object.keys(IMAGE_TYPES).join(', ')}`,
+    throw new RenderError(said('logoNotImage', { file }), {
+      hint: said('logoTypes', { types: Object.keys(IMAGE_TYPES) }),
     });
   return `data:${type};base64,${(await readLogo(root, file)).toString('base64')}`;
 }
 
 async function readLogo(root: string, file: string): Promise<Buffer> {
   const [rootReal, real] = await Promise.all([realpath(root), realpath(file)]).catch((error: unknown) => {
-    throw logoError(file, `cannot be read: ${reasonOf(error)}`);
+    throw logoError(file, said('logoUnreadable', { reason: reasonOf(error) }));
   });
   if (real !== rootReal && !real.startsWith(rootReal + path.sep))
-    throw logoError(file, 'is a link to a file outside the data folder', 'copy the image into the data folder');
+    throw logoError(file, said('logoOutside'), said('logoOutsideHint'));
   // Non-blocking, so that a named pipe put there is refused instead of waited on; no link followed past realpath.
   const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW).catch(
     (error: unknown) => {
-      throw logoError(file, `cannot be read: ${reasonOf(error)}`);
+      throw logoError(file, said('logoUnreadable', { reason: reasonOf(error) }));
     },
   );
   try {
     const info = await handle.stat();
-    if (!info.isFile())
-      throw logoError(file, 'is not a regular file (a named pipe, a device or a folder)', 'use an image file');
+    if (!info.isFile()) throw logoError(file, said('logoNotFile'), said('logoNotFileHint'));
     if (info.size > MAX_LOGO_BYTES) throw tooLarge(file, info.size);
     const buffer = Buffer.alloc(MAX_LOGO_BYTES + 1);
     let length = 0;
@@ -95,27 +95,20 @@ async function readLogo(root: string, file: string): Promise<Buffer> {
 
 /** `bytes`: its size; undefined when it grew past the cap while it was read. */
 function tooLarge(file: string, bytes: number | undefined): RenderError {
-  const size = bytes === undefined ? `more than ${megabytes(MAX_LOGO_BYTES)}` : megabytes(bytes);
-  return logoError(
-    file,
-    `is ${size}: a logo may be at most ${megabytes(MAX_LOGO_BYTES)}, since it is embedded in every report`,
-    'use a smaller image: a logo is usually a few kB (an SVG, or a PNG of a few hundred pixels)',
-  );
+  const max = said('megabytes', { bytes: MAX_LOGO_BYTES });
+  const size = bytes === undefined ? said('logoMoreThan', { max }) : said('megabytes', { bytes });
+  return logoError(file, said('logoTooLarge', { size, max }), said('logoTooLargeHint'));
 }
 
-function logoError(file: string, what: string, hint?: string): RenderError {
-  return new RenderError(`the logo ${file} (report.logo in framework.yaml) ${what}`, { hint });
+function logoError(file: string, what: Text, hint?: Text): RenderError {
+  return new RenderError(said('logo', { file, what }), { hint });
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function reasonOf(error: unknown): string {
+function reasonOf(error: unknown): Text {
   if (error instanceof Error && 'code' in error) {
-    if (error.code === 'ENOENT') return 'it does not exist';
-    if (error.code === 'ELOOP') return 'it is a loop of links';
-    if (error.code === 'EACCES') return 'permission denied';
+    if (error.code === 'ENOENT') return said('doesNotExist');
+    if (error.code === 'ELOOP') return said('loopOfLinks');
+    if (error.code === 'EACCES') return said('permissionDenied');
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { TemplateError } from '../errors.js';
 import { compareText } from '../model/text.js';
+import { said, type Text } from '../messages/stage.js';
 
 /** The package's templates folder. */
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -64,7 +65,7 @@ export async function loadTemplates(options: { userDir?: string | undefined } = 
     digest: digest.digest('hex'),
     render(kind, view) {
       const template = compiled.get(kind);
-      if (template === undefined) throw new TemplateError(`no template "${kind}.hbs" in ${DEFAULT_TEMPLATES}`);
+      if (template === undefined) throw new TemplateError(said('noTemplate', { kind, folder: DEFAULT_TEMPLATES }));
       try {
         return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (error: unknown) {
@@ -113,7 +114,7 @@ function compile(hbs: typeof Handlebars, file: TemplateFile): Handlebars.Templat
     const { line, reason } = explainParseError(error instanceof Error ? error.message : String(error));
     const where = line === undefined ? file.path : `${file.path}:${line}`;
     throw new TemplateError(
-      `${where}: the template cannot be compiled: ${reason}`,
+      said('templateNotCompiled', { where, reason }),
       line === undefined ? undefined : { file: file.path, line, column: 1 },
       { cause: error },
     );
@@ -121,22 +122,22 @@ function compile(hbs: typeof Handlebars, file: TemplateFile): Handlebars.Templat
 }
 
 /** Handlebars' parser messages, in words a template author can act on. */
-export function explainParseError(message: string): { line: number | undefined; reason: string } {
+export function explainParseError(message: string): { line: number | undefined; reason: Text } {
   const mismatch = /^(\S+) doesn't match (\S+) - (\d+):\d+/.exec(message);
   if (mismatch !== null) {
     return {
       line: Number(mismatch[3]),
-      reason: `{{/${mismatch[2]}}} closes {{#${mismatch[1]}}}: close the blocks in the order they were opened`,
+      reason: said('templateBlocksOrder', { open: mismatch[1] ?? '', close: mismatch[2] ?? '' }),
     };
   }
   const line = /Parse error on line (\d+)/.exec(message)?.[1];
   const got = /got '([A-Z_]+)'/.exec(message)?.[1];
-  const reasons: Record<string, string> = {
-    EOF: 'the template ends inside a block: a {{#…}} has no {{/…}}',
-    INVALID: 'a {{ is not closed by }}',
-    CLOSE: 'an expression is empty or unfinished before }}',
-  };
-  const reason = (got === undefined ? undefined : reasons[got]) ?? message.split('\n').at(-1) ?? message;
+  const reasons = new Map<string, Text>([
+    ['EOF', said('templateEndsInBlock')],
+    ['INVALID', said('templateUnclosed')],
+    ['CLOSE', said('templateEmptyExpression')],
+  ]);
+  const reason = (got === undefined ? undefined : reasons.get(got)) ?? message.split('\n').at(-1) ?? message;
   return { line: line === undefined ? undefined : Number(line), reason };
 }
 
@@ -144,8 +145,8 @@ function runtimeError(error: unknown, kind: string, files: Map<string, TemplateF
   const message = error instanceof Error ? error.message : String(error);
   const partial = /The partial (\S+) could not be found/.exec(message)?.[1];
   const where =
-    partial === undefined ? (files.get(`${kind}.hbs`)?.path ?? `${kind}.hbs`) : `${kind}.hbs (and its partials)`;
-  return new TemplateError(`${where}: ${message}`, undefined, { cause: error });
+    partial === undefined ? (files.get(`${kind}.hbs`)?.path ?? `${kind}.hbs`) : said('templateAndPartials', { kind });
+  return new TemplateError(said('templateFailed', { where, reason: message }), undefined, { cause: error });
 }
 
 function registerHelpers(hbs: typeof Handlebars): void {

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { WriteError } from '../errors.js';
+import { said, type Text } from '../messages/stage.js';
 
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
@@ -29,7 +30,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 
 /** A failure to write `file`, said so that someone can act on it (read-only folder, full disk, …). */
 export function writeFailure(file: string, error: unknown): WriteError {
-  return new WriteError(`cannot write ${file}: ${reason(error)}`, { hint: hintFor(error), cause: error });
+  return new WriteError(said('writeFailed', { file, reason: reason(error) }), { hint: hintFor(error), cause: error });
 }
 
 /** Keeps a path inside `root`: a name from the data can never point elsewhere. */
@@ -37,27 +38,25 @@ export function resolveInside(root: string, relative: string): string {
   const resolved = path.resolve(root, relative);
   const base = path.resolve(root);
   if (resolved !== base && !resolved.startsWith(base + path.sep))
-    throw new WriteError(`refusing to write outside the output folder: ${relative}`);
+    throw new WriteError(said('writeOutside', { file: relative }));
   return resolved;
 }
 
-function reason(error: unknown): string {
+function reason(error: unknown): Text {
   if (error instanceof Error && 'code' in error) {
-    if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS')
-      return 'the folder is not writable';
-    if (error.code === 'ENOSPC') return 'the disk is full';
-    if (error.code === 'ENOTDIR') return 'part of the path is a file, not a folder';
-    if (error.code === 'EDQUOT') return 'the disk quota is exceeded';
+    if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS') return said('folderNotWritable');
+    if (error.code === 'ENOSPC') return said('diskFull');
+    if (error.code === 'ENOTDIR') return said('pathThroughFile');
+    if (error.code === 'EDQUOT') return said('quotaExceeded');
   }
   return error instanceof Error ? error.message : String(error);
 }
 
-function hintFor(error: unknown): string | undefined {
+function hintFor(error: unknown): Text | undefined {
   if (!(error instanceof Error) || !('code' in error)) return undefined;
   if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS')
-    return 'choose another output folder with --out, or fix its permissions';
-  if (error.code === 'ENOSPC' || error.code === 'EDQUOT')
-    return 'free some space, or choose another output folder with --out';
-  if (error.code === 'ENOTDIR') return 'choose another output folder with --out';
+    return said('hintOtherOutOrPermissions');
+  if (error.code === 'ENOSPC' || error.code === 'EDQUOT') return said('hintFreeSpace');
+  if (error.code === 'ENOTDIR') return said('hintOtherOut');
   return undefined;
 }

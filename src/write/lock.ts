@@ -24,6 +24,7 @@ import path from 'node:path';
 import { LockedError } from '../errors.js';
 import { field } from '../model/field.js';
 import { writeFailure } from './atomic.js';
+import { said } from '../messages/stage.js';
 
 export interface LockOptions {
   /** Milliseconds to wait for a lock another build holds. Default: 0 (refuse at once). */
@@ -178,19 +179,16 @@ export async function removeIfStill(file: string, stale: Owner | undefined): Pro
 export function lockedError(file: string, holder: Owner | undefined, timeoutMs: number): LockedError {
   const who =
     holder === undefined
-      ? 'another build'
-      : `pid ${holder.pid}${holder.host === hostname() ? '' : ` on ${holder.host}`} (a build started ${holder.started})`;
-  const waited = timeoutMs > 0 ? `, still after ${formatSeconds(timeoutMs)}` : '';
-  return new LockedError(
-    `another build is writing to ${path.dirname(file)}: the lock ${file} is held by ${who}${waited}`,
-    {
-      hint: 'wait for it to finish, or delete the lock file if no build is running',
-    },
-  );
-}
-
-function formatSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
+      ? said('lockHolderUnknown')
+      : said('lockHolder', {
+          pid: holder.pid,
+          host: holder.host === hostname() ? '' : holder.host,
+          started: holder.started,
+        });
+  const waited = timeoutMs > 0 ? said('lockWaited', { seconds: Number((timeoutMs / 1000).toFixed(1)) }) : '';
+  return new LockedError(said('locked', { folder: path.dirname(file), file, holder: who, waited }), {
+    hint: said('lockedHint'),
+  });
 }
 
 function codeOf(error: unknown): unknown {

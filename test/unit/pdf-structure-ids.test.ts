@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RenderError } from '../../src/errors.js';
+import { say } from '../../src/messages/stage.js';
 import { setPdfInfo } from '../../src/print/pdf-metadata.js';
 import { normalizeStructureIds } from '../../src/print/pdf-structure-ids.js';
 import { FIXTURES } from '../helpers.js';
@@ -32,7 +33,7 @@ describe('structure ids that cannot be renumbered', () => {
 
   it('otherwise warn, and the metadata is still set', async () => {
     const warnings: string[] = [];
-    const out = setPdfInfo(new Uint8Array(await fixture()), { ...info, warn: (m) => warnings.push(m) });
+    const out = setPdfInfo(new Uint8Array(await fixture()), { ...info, warn: (m) => warnings.push(say(m, 'en')) });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/could not be renumbered: .*not reproducible/);
     expect(Buffer.from(out).toString('latin1')).toMatch(/\/Author <FEFF004F00720067>/);

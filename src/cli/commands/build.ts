@@ -3,11 +3,13 @@ import type { ParsedArgs } from 'citty';
 import { build, type BuildOptions, type BuildResult } from '../../build.js';
 import { listYearFolders } from '../../load/workspace.js';
 import { watchBuild } from '../../watch.js';
+import { isRevueError } from '../../errors.js';
 import { repeated } from '../args.js';
 import type { Console } from '../context.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { createProgress } from '../progress.js';
 import type { Verbosity } from '../report-diagnostics.js';
+import { reasonOf, sayError, textOf } from '../say-error.js';
 import { parseDate, parseSeconds, parseShardArg, parseWholeNumber, parseYear, sourceDateEpoch } from '../values.js';
 import { buildDateOf } from './build-date.js';
 import type { buildSpec } from './specs.js';
@@ -67,9 +69,11 @@ export async function run(
       },
       onError: (error) => {
         progress.stop();
-        out.say(
-          t.labelled({ label: out.style.red(t.error), text: error instanceof Error ? error.message : String(error) }),
-        );
+        if (isRevueError(error)) sayError(out, error);
+        else
+          out.say(
+            t.labelled({ label: out.style.red(t.error), text: error instanceof Error ? error.message : String(error) }),
+          );
       },
     },
   );
@@ -88,13 +92,15 @@ function summarize(out: Console, result: BuildResult, { quiet }: Verbosity): Exi
   const failed = result.reports.filter((r) => r.status === 'failed');
   for (const report of failed) {
     const file = path.relative(out.io.cwd, report.file);
-    out.say(style.red(t.reportFailed({ file, reason: report.error?.message ?? t.unknownFailure })));
+    out.say(style.red(t.reportFailed({ file, reason: reasonOf(out, report.error) })));
   }
   const reportWarnings = result.reports.flatMap((r) => (r.warnings ?? []).map((w) => ({ file: r.file, message: w })));
   if (!quiet)
     for (const warning of reportWarnings)
       out.say(
-        style.yellow(t.reportWarning({ file: path.relative(out.io.cwd, warning.file), warning: warning.message })),
+        style.yellow(
+          t.reportWarning({ file: path.relative(out.io.cwd, warning.file), warning: textOf(out, warning.message) }),
+        ),
       );
   if (!quiet)
     for (const stale of result.removed) {
@@ -102,10 +108,7 @@ function summarize(out: Console, result: BuildResult, { quiet }: Verbosity): Exi
       out.say(style.dim(t.removed({ file, kind: stale.kind, year: result.year })));
     }
   // What failed besides the reports (the index or the manifest not written, an interruption): after them, before the count.
-  for (const error of result.errors) {
-    out.say(t.labelled({ label: style.red(t.error), text: error.message }));
-    if (error.hint !== undefined) out.say(`  ${t.labelled({ label: style.cyan(t.hint), text: error.hint })}`);
-  }
+  for (const error of result.errors) sayError(out, error);
   const ok = failed.length === 0 && result.errors.length === 0;
   if (quiet && ok) return EXIT.ok;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length + reportWarnings.length;

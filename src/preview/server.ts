@@ -51,9 +51,10 @@ export interface PreviewServerOptions {
   port: number;
   /**
    * HTML shown at the top of every page served, e.g. the diagnostics of an
-   * invalid save (already escaped by the caller); '' for none.
+   * invalid save or a link to the page's PDF (already escaped by the caller);
+   * '' for none. Given the page's path, relative to the root with `/`.
    */
-  banner: () => string;
+  banner: (page: string) => string;
   /**
    * Makes a file on demand (the PDF of a report): given the path asked for,
    * relative to the root with `/`, resolves once the file is there, or rejects
@@ -134,7 +135,8 @@ async function handle(
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   if (type.startsWith('text/html')) {
     const html = await readFile(file, 'utf8');
-    return send(response, 200, type, withPreview(html, options.banner()), request.method === 'HEAD');
+    const page = path.relative(root, file).split(path.sep).join('/');
+    return send(response, 200, type, withPreview(html, options.banner(page)), request.method === 'HEAD');
   }
   response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   if (request.method === 'HEAD') return void response.end();

@@ -278,6 +278,7 @@ export const cliEn = {
   previewBuildFailed: 'The last build failed: the page shows the last good report.',
   previewPortInUse: (p: { port: number }) => `port ${p.port} is already in use on 127.0.0.1`,
   previewPortHint: 'choose another with --port P, or let revue pick a free one: --port 0',
+  logWorkspaceInvalid: 'nothing written: the workspace has errors, fix them first (revue validate lists them)',
 };
 
 /** What every language implements: the same keys, each entry taking the same parameters. */

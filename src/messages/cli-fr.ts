@@ -259,4 +259,5 @@ export const cliFr: CliCatalogue = {
   previewBuildFailed: fr`La dernière construction a échoué : la page montre le dernier rapport valide.`,
   previewPortInUse: (p) => fr`le port ${p.port} est déjà utilisé sur 127.0.0.1`,
   previewPortHint: fr`choisissez-en un autre avec --port P, ou laissez revue en prendre un libre : --port 0`,
+  logWorkspaceInvalid: fr`rien n’a été écrit : l’espace de travail comporte des erreurs, à corriger d’abord (revue validate les liste)`,
 };

@@ -45,7 +45,7 @@ export async function run(
   const dataset = current.dataset;
   if (dataset === undefined) {
     reportDiagnostics(out, current.diagnostics, null, quiet);
-    out.say(out.style.red(t.logArgumentsRefused));
+    out.say(out.style.red(t.logWorkspaceInvalid));
     return EXIT.failed;
   }
   const interactive = out.io.stdinIsTTY === true && out.io.stdout.isTTY === true;

@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import type { ParsedArgs } from 'citty';
-import type { BuildOptions, BuildResult } from '../../build.js';
+import type { BuildOptions, BuildResult, ProgressEvent } from '../../build.js';
 import { build } from '../../build.js';
 import { UsageError } from '../../errors.js';
 import type { Diagnostic } from '../../model/dataset.js';
@@ -108,17 +108,29 @@ export async function run(
     out.print(t.previewServing({ url: server.url }));
   };
 
+  // Each report's page reloads as soon as it is written, not at the end of the build (the index, the
+  // other reports); a change of the banner (an invalid save, then a good one) reloads every page.
+  const pageOf = (file: string) => `/${path.relative(root, file).split(path.sep).join('/')}`;
+  const onProgress = (event: ProgressEvent) => {
+    if (event.kind === 'report' && event.status === 'written' && problem === undefined)
+      server.reload([pageOf(event.file)]);
+  };
   try {
     await watchBuild(
-      { ...common, htmlOnly: true, out: root, signal: stop.signal },
+      // A short quiet time: a build started on half a save is followed by another (watch.ts gathers them).
+      { ...common, htmlOnly: true, out: root, signal: stop.signal, debounceMs: 30, onProgress },
       {
         onChange: (files) =>
           out.say(out.style.dim(t.changed({ files: files.map((f) => path.relative(out.io.cwd, f)) }))),
         onBuild: (result) => {
+          const before = problem;
           problem = result.ok ? undefined : { diagnostics: errorsOf(result) };
           if (!result.ok)
             for (const d of errorsOf(result)) out.say(formatDiagnostic(d, { excerpt: false, style: out.style, t }));
-          void announce(result).then(() => server.reload());
+          const index = result.index === null ? [] : [pageOf(result.index), '/'];
+          void announce(result).then(() =>
+            before === undefined && problem === undefined ? server.reload(index) : server.reload(),
+          );
         },
         onError: (error) => {
           const message = error instanceof Error ? error.message : String(error);

@@ -20,16 +20,19 @@ export interface Answers {
 }
 
 /** Asks each question in turn; undefined when the user cancelled. */
-export async function ask(
-  questions: readonly Question[],
-  extra: { roles: ReadonlyArray<{ id: string; label: string }> | undefined },
-): Promise<Answers | undefined> {
+export async function ask(questions: readonly Question[]): Promise<Answers | undefined> {
   const answers: Answers = { scores: [], actions: [] };
   for (const q of questions) {
     if (q.kind === 'rep') {
       const rep = await autocomplete({ message: q.message, options: q.choices, maxItems: 8 });
       if (isCancel(rep)) return undefined;
       answers.rep = rep;
+      continue;
+    }
+    if (q.kind === 'role') {
+      const role = await select({ message: q.message, options: q.choices });
+      if (isCancel(role)) return undefined;
+      answers.role = role;
       continue;
     }
     if (q.kind === 'context' || q.kind === 'score') {
@@ -46,11 +49,6 @@ export async function ask(
     if (value === '') continue;
     if (q.field === 'action') answers.actions.push(value);
     else answers[q.field] = value;
-  }
-  if (extra.roles !== undefined) {
-    const role = await select({ message: 'role?', options: extra.roles.map((r) => ({ value: r.id, label: r.label })) });
-    if (isCancel(role)) return undefined;
-    answers.role = role;
   }
   return answers;
 }

@@ -15,6 +15,7 @@ export interface Choice {
 export type Question =
   | { kind: 'rep'; message: string; choices: Choice[] }
   | { kind: 'context'; message: string; choices: Choice[] }
+  | { kind: 'role'; message: string; choices: Choice[] }
   | { kind: 'score'; competency: string; message: string; choices: Choice[] }
   | { kind: 'text'; field: 'kind' | 'strengths' | 'improvements' | 'action'; message: string };
 
@@ -23,6 +24,7 @@ export const SKIP = '';
 
 interface Words {
   rep: string;
+  role: string;
   context: string;
   noContext: string;
   score: (label: string) => string;
@@ -36,6 +38,7 @@ interface Words {
 const WORDS: Record<'en' | 'fr', Words> = {
   en: {
     rep: 'Which rep?',
+    role: 'Their role?',
     context: 'In which context?',
     noContext: 'none of these',
     score: (label) => `${label}?`,
@@ -47,6 +50,7 @@ const WORDS: Record<'en' | 'fr', Words> = {
   },
   fr: {
     rep: 'Quel commercial\u202f?',
+    role: 'Son rôle\u202f?',
     context: 'Dans quel contexte\u202f?',
     noContext: 'aucun de ceux-ci',
     score: (label) => `${label}\u202f?`,
@@ -61,6 +65,8 @@ const WORDS: Record<'en' | 'fr', Words> = {
 /** What is already known of the session, to ask only the rest. */
 export interface Known {
   rep: boolean;
+  /** False only for a new rep (`--new`) given without `--role`. Default: true. */
+  role?: boolean;
   context: boolean;
   kind: boolean;
   scores: boolean;
@@ -75,12 +81,18 @@ export function logQuestions(dataset: Dataset, known: Known, year: number): Ques
   const w = WORDS[framework.locale];
   const questions: Question[] = [];
   if (!known.rep) questions.push({ kind: 'rep', message: w.rep, choices: repChoices(dataset, year) });
+  if (known.role === false)
+    questions.push({
+      kind: 'role',
+      message: w.role,
+      choices: framework.roles.map((r) => ({ value: r.id, label: r.label })),
+    });
   const contexts = framework.contexts ?? [];
   if (!known.context && contexts.length > 0)
     questions.push({
       kind: 'context',
       message: w.context,
-      choices: [...contexts.map((c) => ({ value: c.id, label: c.label })), { value: SKIP, label: w.noContext }],
+      choices: [{ value: SKIP, label: w.noContext }, ...contexts.map((c) => ({ value: c.id, label: c.label }))],
     });
   if (!known.kind) questions.push({ kind: 'text', field: 'kind', message: w.kind });
   if (!known.scores) {

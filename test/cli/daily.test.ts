@@ -3,6 +3,7 @@
  * and `revue new-year` on temp copies of the example workspace (data/) and
  * of the minimal fixture.
  */
+import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { z } from 'zod';
 import { describeWithBrowser } from '../browser.js';
 import { FIXTURES, parseJson } from '../helpers.js';
 import { pdfText } from '../pdf.js';
-import { revue } from './spawn.js';
+import { BIN, revue } from './spawn.js';
 
 const EXAMPLE = path.join(import.meta.dirname, '..', '..', 'data');
 
@@ -335,5 +336,47 @@ describe('revue new-year', () => {
     const run = revue(['new-year', '2030'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no data for 2029 to start 2030 from');
+  });
+});
+
+describe('revue log on a terminal', () => {
+  it('asks what is missing: the rep with completion, the context, each competency with the scale’s steps, the notes', async () => {
+    const file = await copy(path.join(FIXTURES, 'minimal'));
+    const command = [process.execPath, BIN, 'log', '--date', '2026-11-10'].map((a) => `'${a}'`).join(' ');
+    // util-linux `script` gives the command a pseudo-terminal; each answer is typed once its question shows.
+    // The pseudo-terminal of `script` has no size: without one the prompts would wrap at every letter.
+    const child = spawn('script', ['-qec', `stty cols 120 rows 40; ${command}`, '/dev/null'], {
+      cwd: dir,
+      env: { ...process.env, TERM: 'xterm-256color', NO_COLOR: '1' },
+    });
+    let screen = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (screen += chunk));
+    const ended = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // What the terminal shows, without its escape sequences; each question is looked for after the last one.
+    let from = 0;
+    const shown = () => screen.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+    const answer = async (question: string, keys: string) => {
+      for (let i = 0; i < 200 && !shown().includes(question, from); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(shown().slice(from), `the question ${question}`).toContain(question);
+      from = shown().indexOf(question, from) + question.length;
+      child.stdin.write(keys);
+    };
+    const DOWN = '\u001b[B';
+    await answer('Which rep?', 'Bo');
+    await answer('Bo Chen', '\r');
+    await answer('In which context?', `${DOWN.repeat(2)}\r`);
+    await answer('Kind of session', 'Field visit\r');
+    await answer('Prospecting?', '\r');
+    // Not observed, 1, 1.5, 2, 2.5.
+    await answer('Discovery?', `${DOWN.repeat(4)}\r`);
+    await answer('Negotiation?', '\r');
+    await answer('Strengths seen?', 'Listened well\r');
+    await answer('To improve?', '\r');
+    await answer('An action agreed', 'Call back on Friday\r');
+    expect(await ended).toBe(0);
+    expect(screen).toContain('logged the session of 2026-11-10 for Bo Chen in data/2026/bo-chen.yaml');
+    expect(await readFile(file('2026/bo-chen.yaml'), 'utf8')).toMatch(
+      /\n {2}- date: 2026-11-10\n {4}kind: Field visit\n {4}context: key-account\n {4}scores:\n {6}discovery: 2\.5\n {4}strengths: Listened well\n {4}actions:\n {6}- Call back on Friday\n$/,
+    );
   });
 });

@@ -127,7 +127,7 @@ describe('the questions of revue log on a terminal', () => {
       { value: 'bo', label: 'Bo', hint: 'bo' },
       { value: 'zed', label: 'Zed', hint: 'zed, North' },
     ]);
-    expect(context?.kind === 'context' && context.choices.map((c) => c.value)).toEqual(['phone', SKIP]);
+    expect(context?.kind === 'context' && context.choices.map((c) => c.value)).toEqual([SKIP, 'phone']);
     expect(discovery?.message).toBe('Découverte des besoins\u202f?');
     expect(discovery?.kind === 'score' && discovery.choices.map((c) => c.value)).toEqual([
       SKIP,

@@ -77,6 +77,7 @@ export async function run(
     if (!interactive) throw new UsageError(t.logMissing({ missing }), { hint: t.logMissingHint });
     const known: Known = {
       rep: rep !== undefined,
+      role: identity === undefined || identity.role !== '',
       context: input.context !== undefined,
       kind: input.kind !== undefined,
       scores: scores.length > 0,
@@ -85,9 +86,7 @@ export async function run(
       actions: input.actions.length > 0,
     };
     const { ask } = await import('../ask-log.js');
-    const answers = await ask(logQuestions(dataset, known, Number(date.slice(0, 4))), {
-      roles: identity !== undefined && identity.role === '' ? dataset.framework.roles : undefined,
-    });
+    const answers = await ask(logQuestions(dataset, known, Number(date.slice(0, 4))));
     if (answers === undefined) {
       out.say(t.logCancelled);
       return EXIT.failed;

@@ -215,7 +215,8 @@ export const cliFr: CliCatalogue = {
   },
 
   // --- La boucle quotidienne (issue 14) ----------------------------------------------
-  logWritten: (p) => fr`✓ séance du ${p.date} de ${p.name} ajoutée à ${p.file}${p.created ? ' (nouveau fichier)' : ''}`,
+  logWritten: (p) =>
+    fr`✓ séance du ${p.date} ajoutée pour ${p.name} à ${p.file}${p.created ? ' (nouveau fichier)' : ''}`,
   logMissing: (p) => fr`il manque : ${list(p.missing)}`,
   logMissingHint: fr`par exemple revue log alice-martin --context phone discovery=3 closing=2,5 (sur un terminal, revue log pose les questions)`,
   logMissingRep: 'le commercial (REP, ou --new "Prénom Nom")',

@@ -25,6 +25,7 @@ import { buildDateOf } from './build-date.js';
 import type { logSpec } from './specs.js';
 
 const quiet = { verbose: false, quiet: false };
+const YEAR_SO_FAR: ReadonlySet<string> = new Set(['never-observed', 'never-coached']);
 
 export async function run(
   args: ParsedArgs<(typeof logSpec)['args']>,
@@ -112,7 +113,11 @@ export async function run(
   if (problems.length > 0) return refuse(out, problems, t.logArgumentsRefused, false);
   const plan = planLog(workspace, dataset, rep, entry, { asOf: today, identity });
   const shown = plan.file;
-  const mine = plan.diagnostics.filter((d) => d.severity === 'error' || samePath(d.file, plan.file));
+  // The warnings about the rep's file, but those about the year so far (what was never observed): a session is logged
+  // as it happened, and `revue status` is where the year stands.
+  const mine = plan.diagnostics.filter(
+    (d) => d.severity === 'error' || (samePath(d.file, plan.file) && !YEAR_SO_FAR.has(d.code)),
+  );
   if (plan.diagnostics.some((d) => d.severity === 'error'))
     return refuse(out, mine, t.logRefused({ file: displayPath(out, shown) }));
   reportDiagnostics(out, mine, null, quiet, false);

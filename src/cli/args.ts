@@ -22,8 +22,8 @@ export interface CommandSpec<T extends ArgsDef = ArgsDef> {
   /** Option names in kebab-case; at most one positional. */
   args: T;
   help: { [K in keyof T]: OptionHelp };
-  /** More positionals than one are the command's to read (`revue log REP discovery=3 closing=2.5`). */
-  variadic?: OptionHelp;
+  /** More positionals than one are the command's to read (`revue log REP discovery=3 closing=2.5`), shown as `name`. */
+  variadic?: OptionHelp & { name: string };
 }
 
 /** Reads `rawArgs` against the spec, refusing what it does not know (citty alone would ignore it). */
@@ -127,14 +127,14 @@ export function renderHelp(spec: CommandSpec, t: CliCatalogue): string {
   rows.push(['-h, --help', t.options.help]);
   const lines = [
     t.usage({
-      line: `revue ${spec.name}${positional === undefined ? '' : ` [${positional[0]}]`}${spec.variadic === undefined ? '' : ' [KEY=VALUE…]'} [${t.optionsWord}]`,
+      line: `revue ${spec.name}${positional === undefined ? '' : ` [${positional[0]}]`}${spec.variadic === undefined ? '' : ` [${spec.variadic.name}]`} [${t.optionsWord}]`,
     }),
     '',
     t.commands[spec.name],
   ];
   const positionalRows: Array<[string, string]> = [];
   if (positional !== undefined) positionalRows.push([positional[0], explain(positional[0])]);
-  if (spec.variadic !== undefined) positionalRows.push(['KEY=VALUE…', t.options[spec.variadic.text]]);
+  if (spec.variadic !== undefined) positionalRows.push([spec.variadic.name, t.options[spec.variadic.text]]);
   if (positionalRows.length > 0) lines.push('', t.argumentsHeading, ...table(positionalRows));
   lines.push('', t.optionsHeading, ...table(rows));
   return lines.join('\n');

@@ -146,7 +146,7 @@ export const logSpec = {
     team: { text: 'team' },
     manager: { text: 'manager' },
   },
-  variadic: { text: 'logScores' },
+  variadic: { name: 'COMPETENCY=SCORE…', text: 'logScores' },
 } as const satisfies CommandSpec;
 
 export const statusSpec = {

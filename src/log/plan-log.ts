@@ -27,6 +27,8 @@ export interface LogPlan {
   /** Whether the file is new (the rep had none for that year). */
   created: boolean;
   text: string;
+  /** The lines of the new entry in `text`, 1-based, first and last. */
+  entryLines: [number, number];
   /** Every diagnostic of the workspace with the new entry; write nothing when one is an error. */
   diagnostics: Diagnostic[];
 }
@@ -75,7 +77,16 @@ export function planLog(
     years.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
   const { diagnostics } = validateWorkspace({ ...workspace, years }, { asOf: options.asOf });
-  return { file, created: existing === undefined, text, diagnostics };
+  return { file, created: existing === undefined, text, entryLines: insertedLines(base, text), diagnostics };
+}
+
+/** The lines `after` has and `before` had not: the entry appendAssessment inserted (whole lines, in one run). */
+function insertedLines(before: string, after: string): [number, number] {
+  const old = before.split('\n');
+  const now = after.split('\n');
+  let first = 0;
+  while (first < old.length && old[first] === now[first]) first++;
+  return [first + 1, first + Math.max(1, now.length - old.length)];
 }
 
 function sortFiles(files: SourceFile[]): SourceFile[] {

@@ -10,7 +10,7 @@ import type { ParsedArgs } from 'citty';
 import { utcDay } from '../../analyze/dates.js';
 import { UsageError } from '../../errors.js';
 import { loadWorkspace, type LoadedWorkspace } from '../../load/workspace.js';
-import { planLog, type NewRep } from '../../log/plan-log.js';
+import { planLog, type LogPlan, type NewRep } from '../../log/plan-log.js';
 import { logQuestions, type Known } from '../../log/questions.js';
 import { findId, fold, resolveEntry, type LogInput } from '../../log/resolve-entry.js';
 import type { Dataset, Diagnostic } from '../../model/dataset.js';
@@ -115,9 +115,9 @@ export async function run(
   const shown = plan.file;
   // The warnings about the rep's file, but those about the year so far (what was never observed): a session is logged
   // as it happened, and `revue status` is where the year stands.
-  const mine = plan.diagnostics.filter(
-    (d) => d.severity === 'error' || (samePath(d.file, plan.file) && !YEAR_SO_FAR.has(d.code)),
-  );
+  const mine = plan.diagnostics
+    .filter((d) => d.severity === 'error' || (samePath(d.file, plan.file) && !YEAR_SO_FAR.has(d.code)))
+    .map((d) => atArgument(d, plan, input));
   if (plan.diagnostics.some((d) => d.severity === 'error'))
     return refuse(out, mine, t.logRefused({ file: displayPath(out, shown) }));
   reportDiagnostics(out, mine, null, quiet, false);
@@ -226,4 +226,35 @@ function samePath(a: string, b: string): boolean {
 
 function displayPath(out: Console, file: string): string {
   return path.relative(out.io.cwd, path.resolve(out.io.cwd, file)) || file;
+}
+
+/**
+ * A diagnostic of the whole workspace's check that falls in the new entry
+ * (a line not on disk): placed at the argument it came from, as those of
+ * `resolveEntry` are. Any other is left as it is.
+ */
+function atArgument(d: Diagnostic, plan: LogPlan, input: LogInput): Diagnostic {
+  const [first, last] = plan.entryLines;
+  if (!samePath(d.file, plan.file) || d.line < first || d.line > last) return d;
+  const lines = plan.text.split(/\r?\n/);
+  const line = lines[d.line - 1] ?? '';
+  const key = /^\s*(?:-\s+)?([^\s:{]+):/.exec(line)?.[1];
+  const indent = line.search(/\S/);
+  const parent = lines
+    .slice(first - 1, d.line - 1)
+    .reverse()
+    .find((l) => l.trim() !== '' && l.search(/\S/) < indent)
+    ?.trim();
+  const typed = (option: string, value: string | undefined) =>
+    value === undefined ? undefined : `--${option} ${value}`;
+  let argument: string | undefined;
+  if (parent === 'actions:') argument = input.actions.map((a) => `--action ${a}`).join(' ');
+  else if (parent === 'notes:') argument = input.notes.map((n) => `--note ${n}`).join(' ');
+  else if (parent === 'scores:' || key === 'scores') argument = input.scores.join(' ');
+  else if (key === 'date') argument = `--date ${input.date}`;
+  else if (key === 'kind' || key === 'context' || key === 'strengths' || key === 'improvements')
+    argument = typed(key, input[key]);
+  if (argument === undefined || argument === '') return d;
+  const { excerpt: _excerpt, ...rest } = d;
+  return { ...rest, file: argument, line: 0, column: 0 };
 }

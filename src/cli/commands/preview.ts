@@ -95,16 +95,19 @@ export async function run(
     throw error;
   }
   let announced = false;
+  let redirected = false;
+  /** After each build: the root of the server opens the year's index (once the year is known); the URL is said once. */
   const announce = async (result: BuildResult | undefined) => {
-    if (announced) return;
-    announced = true;
-    const first = result?.year ?? year;
-    // The root of the server opens the year's index.
-    if (first !== undefined && first !== null)
+    const shown = result?.year ?? year;
+    if (!redirected && shown !== undefined && shown !== null) {
+      redirected = true;
       await writeFileAtomic(
         path.join(root, 'index.html'),
-        `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${first}/index.html"><title>revue</title><body></body>`,
+        `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${shown}/index.html"><title>revue</title><body></body>`,
       );
+    }
+    if (announced) return;
+    announced = true;
     out.print(t.previewServing({ url: server.url }));
   };
 

@@ -100,6 +100,12 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** The environment to read browser settings from. Default: `process.env`. */
   env?: Record<string, string | undefined>;
+  /**
+   * A browser session to print with, kept open by the caller between builds
+   * (`build --watch`, `preview`): this build neither starts nor stops it.
+   * Default: a session of this build's, started on first use and stopped at its end.
+   */
+  session?: BrowserSession;
   /** Told of each step, for a progress bar. */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -198,7 +204,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const jobs = planJobs(mine, { format, paper, templates, styles, epoch });
 
   const yearDir = path.join(options.out ?? 'output', String(year));
-  await using session = browserSession(options);
+  await using printing = sessionOf(options);
+  const { session } = printing;
   // A first build of PDFs needs the browser: without one, say so (exit 2) before creating anything.
   if (format === 'pdf' && !(await isDirectory(yearDir))) await session.browserPath();
   await using _lock = await acquireBuildLock(yearDir, shard, { timeoutMs: options.lockTimeout ?? 0 });
@@ -434,6 +441,13 @@ function progressOf(jobs: readonly Job[], yearDir: string, onProgress: BuildOpti
     listed: (report, format) => outcomes.get(report) ?? outcome(report, `${report.file}.${format}`, 'skipped'),
     built: (report) => outcomes.has(report),
   };
+}
+
+/** The caller's session (left open), or one of this build's own (stopped when the build ends). */
+function sessionOf(options: BuildOptions): { session: BrowserSession } & AsyncDisposable {
+  const given = options.session;
+  const session = given ?? browserSession(options);
+  return { session, [Symbol.asyncDispose]: () => (given === undefined ? session.close() : Promise.resolve()) };
 }
 
 function browserSession(options: BuildOptions): BrowserSession {

@@ -9,6 +9,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type BuildOptions, type BuildResult } from './build.js';
+import { BrowserSession } from './print/browser.js';
 
 export interface WatchOptions extends BuildOptions {
   /** Stops watching when aborted (Ctrl-C); the build in progress, if any, ends first. Default: watch until the process ends. */
@@ -33,7 +34,10 @@ export interface WatchEvents {
  * Rejects only when the folders cannot be watched at all.
  */
 export async function watchBuild(options: WatchOptions, events: WatchEvents): Promise<void> {
-  const { signal, debounceMs = 200, ...buildOptions } = options;
+  const { signal, debounceMs = 200, ...given } = options;
+  // One browser for every build (SPEC §7, issue 14): started on the first print, kept warm between saves.
+  const own = given.session === undefined && given.htmlOnly !== true ? watchSession(given, signal) : undefined;
+  const buildOptions: BuildOptions = own === undefined ? given : { ...given, session: own };
   const data = path.resolve(buildOptions.data ?? 'data');
   const templates = path.resolve(buildOptions.templates ?? path.join(path.dirname(data), 'templates'));
   const out = path.resolve(buildOptions.out ?? 'output');
@@ -121,6 +125,7 @@ export async function watchBuild(options: WatchOptions, events: WatchEvents): Pr
     });
   } catch (error: unknown) {
     stop();
+    await own?.close();
     throw error;
   }
 
@@ -132,6 +137,16 @@ export async function watchBuild(options: WatchOptions, events: WatchEvents): Pr
   });
   stop();
   await running;
+  await own?.close();
+}
+
+function watchSession(options: BuildOptions, signal: AbortSignal | undefined): BrowserSession {
+  return new BrowserSession({
+    ...(signal === undefined ? {} : { signal }),
+    ...(options.browser === undefined ? {} : { executablePath: options.browser }),
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.env === undefined ? {} : { env: options.env }),
+  });
 }
 
 function isInside(file: string, dir: string): boolean {

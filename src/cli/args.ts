@@ -22,6 +22,8 @@ export interface CommandSpec<T extends ArgsDef = ArgsDef> {
   /** Option names in kebab-case; at most one positional. */
   args: T;
   help: { [K in keyof T]: OptionHelp };
+  /** More positionals than one are the command's to read (`revue log REP discovery=3 closing=2.5`), shown as `name`. */
+  variadic?: OptionHelp & { name: string };
 }
 
 /** Reads `rawArgs` against the spec, refusing what it does not know (citty alone would ignore it). */
@@ -70,7 +72,7 @@ export function parseCommandArgs<T extends ArgsDef>(
   }
   const positionalCount = Object.values(spec.args).filter((def) => def.type === 'positional').length;
   const extra = positionals[positionalCount];
-  if (extra !== undefined) throw new UsageError(t.tooManyArguments({ extra }));
+  if (extra !== undefined && spec.variadic === undefined) throw new UsageError(t.tooManyArguments({ extra }));
   return parseArgs<T>([...rawArgs], spec.args);
 }
 
@@ -124,11 +126,16 @@ export function renderHelp(spec: CommandSpec, t: CliCatalogue): string {
     ]);
   rows.push(['-h, --help', t.options.help]);
   const lines = [
-    t.usage({ line: `revue ${spec.name}${positional === undefined ? '' : ` [${positional[0]}]`} [${t.optionsWord}]` }),
+    t.usage({
+      line: `revue ${spec.name}${positional === undefined ? '' : ` [${positional[0]}]`}${spec.variadic === undefined ? '' : ` [${spec.variadic.name}]`} [${t.optionsWord}]`,
+    }),
     '',
     t.commands[spec.name],
   ];
-  if (positional !== undefined) lines.push('', t.argumentsHeading, ...table([[positional[0], explain(positional[0])]]));
+  const positionalRows: Array<[string, string]> = [];
+  if (positional !== undefined) positionalRows.push([positional[0], explain(positional[0])]);
+  if (spec.variadic !== undefined) positionalRows.push([spec.variadic.name, t.options[spec.variadic.text]]);
+  if (positionalRows.length > 0) lines.push('', t.argumentsHeading, ...table(positionalRows));
   lines.push('', t.optionsHeading, ...table(rows));
   return lines.join('\n');
 }

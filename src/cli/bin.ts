@@ -1,10 +1,13 @@
 #!/usr/bin/env node
+import { isatty } from 'node:tty';
 import { boundHeapGrowth } from './heap.js';
 import { main } from './run.js';
 
 boundHeapGrowth();
 
 const code = await main(process.argv.slice(2), {
+  // Not process.stdin: creating that stream for a command that never reads it could hold a pipe open.
+  stdinIsTTY: isatty(0),
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

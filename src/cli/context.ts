@@ -4,6 +4,8 @@ import type { Locale } from '../messages/diagnostics.js';
 import { colorsFor, styles, type Styles } from './style.js';
 
 export interface CliIO {
+  /** Whether the standard input is a terminal (`revue log` then asks what is missing). Default: false. */
+  stdinIsTTY?: boolean;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;

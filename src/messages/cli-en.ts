@@ -11,7 +11,8 @@ const list = (items: readonly (string | number)[]) =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${String(items.at(-1))}`;
 
 /** Names of the commands, in the order of the help. */
-export type CommandName = 'build' | 'validate' | 'figures' | 'schema' | 'init';
+export type CommandName =
+  'build' | 'validate' | 'figures' | 'schema' | 'init' | 'log' | 'status' | 'new-year' | 'preview';
 
 export const cliEn = {
   // --- Labels ---------------------------------------------------------------------
@@ -169,6 +170,11 @@ export const cliEn = {
     figures: 'Print the figures of every rep, team and the organisation (JSON or CSV)',
     schema: 'Print the JSON Schema of framework.yaml or of a rep-year file',
     init: 'Create a workspace with an example framework and rep, ready to build',
+    // --- The daily loop (issue 14) ---
+    log: 'Add one coaching session to a rep’s file (asks what is missing, on a terminal)',
+    status: 'Where coaching stands today: each rep’s last session, who is overdue, what was never observed',
+    'new-year': 'Start next year’s files from this year’s, the course set',
+    preview: 'The reports live in a browser on this machine, rebuilt on every save',
   } satisfies Record<CommandName, string>,
   options: {
     data: 'The workspace’s data folder',
@@ -200,7 +206,79 @@ export const cliEn = {
     dirDefault: 'the current folder',
     schemaName: 'framework or rep',
     help: 'Show this help',
+    // --- The daily loop (issue 14) ---
+    logRep: 'The rep: their id or their name',
+    logScores: 'The scores: each competency by id or label, each score as 2.5 or 2,5',
+    date: 'The day of the session',
+    dateDefault: 'today, or the day of --as-of',
+    kind: 'The kind of session, in your words (field visit, call review, …)',
+    context: 'The context, by id or label',
+    strengths: 'What went well',
+    improvements: 'What to improve',
+    note: 'What was seen of one competency (repeatable)',
+    action: 'An action agreed (repeatable)',
+    newRep: 'A rep new to the workspace, by full name (their id is made from it)',
+    role: 'With --new: their role, by id or label',
+    team: 'With --new: their team',
+    manager: 'With --new: their manager',
+    days: 'A rep is overdue after this many days without a session',
+    statusFormat: 'text (a table) or json (for a reminder job, on stdout)',
+    newYear: 'The year to start',
+    newYearDefault: 'the year after the latest',
+    port: 'The port to listen on, on 127.0.0.1; 0 picks a free one',
   },
+
+  // --- The daily loop (issue 14) -----------------------------------------------------
+  logWritten: (p: { date: string; name: string; file: string; created: boolean }) =>
+    `✓ logged the session of ${p.date} for ${p.name} in ${p.file}${p.created ? ' (new file)' : ''}`,
+  logMissing: (p: { missing: readonly string[] }) => `missing: ${list(p.missing)}`,
+  logMissingHint: 'e.g. revue log alice-martin --context phone discovery=3 closing=2.5 (on a terminal, revue log asks)',
+  logMissingRep: 'the rep (REP, or --new "Full Name")',
+  logMissingScores: 'at least one score (COMPETENCY=SCORE)',
+  logMissingRole: '--role (for --new)',
+  logRepAndNew: (p: { rep: string }) => `give either a rep (${quote(p.rep)}) or --new, not both`,
+  logUnknownRep: (p: { rep: string }) => `no rep ${quote(p.rep)} in the workspace`,
+  logNewRepHint: 'a rep new to the workspace: revue log --new "Full Name" --role ROLE --team TEAM',
+  logRepTaken: (p: { id: string; file: string }) => `--new: the id ${quote(p.id)} is already taken (${p.file})`,
+  logRepTakenHint: (p: { id: string }) => `to log a session of that rep: revue log ${p.id} …`,
+  logNoSlug: (p: { name: string }) => `--new: no id can be made from ${quote(p.name)}`,
+  logUnknownRole: (p: { role: string; roles: readonly string[] }) =>
+    `--role: unknown role ${quote(p.role)} (roles: ${p.roles.join(', ')})`,
+  logRefused: (p: { file: string }) => `nothing written to ${p.file}: the session would make the workspace invalid`,
+  logArgumentsRefused: 'nothing written: the command line has errors',
+  logCancelled: 'cancelled: nothing written',
+  logTitle: (p: { name: string }) => `A session of ${p.name}`,
+  statusGroup: (p: { team: string | null; manager: string | null }) =>
+    [p.team ?? 'no team', p.manager].filter((x) => x !== null).join(' — '),
+  statusColumns: {
+    rep: 'rep',
+    last: 'last session',
+    days: 'days',
+    monthsMissed: 'months missed',
+    neverObserved: 'never observed',
+  },
+  statusNever: 'never',
+  statusOverdue: 'overdue',
+  statusNone: '—',
+  statusSummary: (p: { overdue: number; total: number; days: number; asOf: string }) =>
+    `${p.overdue} of ${plural(p.total, 'rep', 'reps')} overdue (no session for more than ${p.days} days, or never) on ${p.asOf}`,
+  statusNoReps: (p: { year: number }) => `no rep has a file for ${p.year}`,
+  newYearWrote: (p: { count: number; year: number }) => `✓ wrote ${plural(p.count, 'file', 'files')} for ${p.year}:`,
+  newYearFile: (p: { file: string; goals: readonly string[] }) =>
+    `  ${p.file}${p.goals.length === 0 ? '' : `  (goals: ${p.goals.join(', ')})`}`,
+  newYearNothing: (p: { year: number; previous: number }) =>
+    `every rep of ${p.previous} already has a file for ${p.year}: nothing written`,
+  newYearNoPrevious: (p: { year: number; previous: number }) => `no data for ${p.previous} to start ${p.year} from`,
+  newYearKept: (p: { file: string }) => `  ${p.file} already exists: kept as it is`,
+  previewServing: (p: { url: string }) => `Preview at ${p.url} (Ctrl-C to stop)`,
+  previewStopped: 'preview stopped',
+  previewInvalid: (p: { errors: number }) =>
+    `The last save has ${plural(p.errors, 'error', 'errors')}: the page shows the last good report.`,
+  previewPrint: 'PDF',
+  previewBuildFailed: 'The last build failed: the page shows the last good report.',
+  previewPortInUse: (p: { port: number }) => `port ${p.port} is already in use on 127.0.0.1`,
+  previewPortHint: 'choose another with --port P, or let revue pick a free one: --port 0',
+  logWorkspaceInvalid: 'nothing written: the workspace has errors, fix them first (revue validate lists them)',
 };
 
 /** What every language implements: the same keys, each entry taking the same parameters. */

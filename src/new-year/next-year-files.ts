@@ -74,9 +74,10 @@ function fileText(
   data['goals'] = course.map((c) => ({ competency: c.id, target: c.expected }));
   data['assessments'] = [];
   const doc = new Document(data);
-  doc.commentBefore = ' yaml-language-server: $schema=../../schema/rep.schema.json';
   const root = doc.contents;
-  if (!isMap(root)) return doc.toString();
+  // The `$schema` line as `revue init` writes it: the first line, the keys right below.
+  const schema = '# yaml-language-server: $schema=../../schema/rep.schema.json\n';
+  if (!isMap(root)) return schema + doc.toString();
   const label = (id: string, list: ReadonlyArray<{ id: string; label: string }> | undefined) =>
     list?.find((item) => item.id === id)?.label ?? id;
   const level = new Intl.NumberFormat(framework.locale === 'fr' ? 'fr-FR' : 'en-US', {
@@ -109,5 +110,5 @@ function fileText(
     if (pair.key.value === 'assessments')
       pair.key.commentBefore = texts.logIntro(year, framework.competencies[0]?.id ?? 'discovery');
   }
-  return doc.toString({ lineWidth: 0 });
+  return schema + doc.toString({ lineWidth: 0 });
 }

@@ -21,7 +21,8 @@ import path from 'node:path';
 /** Where the pages listen for "reload". */
 export const EVENTS_PATH = '/__revue/events';
 
-const RELOAD_SCRIPT = `new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener('reload', () => location.reload());`;
+/** Reloads the page when told to: every page (no data), or the pages listed (their paths, space-separated). */
+const RELOAD_SCRIPT = `new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener('reload', (e) => { if (e.data === '' || e.data.split(' ').includes(location.pathname)) location.reload(); });`;
 const SCRIPT_HASH = createHash('sha256').update(RELOAD_SCRIPT).digest('base64');
 const CSP = [
   "default-src 'none'",
@@ -51,9 +52,10 @@ export interface PreviewServerOptions {
   port: number;
   /**
    * HTML shown at the top of every page served, e.g. the diagnostics of an
-   * invalid save (already escaped by the caller); '' for none.
+   * invalid save or a link to the page's PDF (already escaped by the caller);
+   * '' for none. Given the page's path, relative to the root with `/`.
    */
-  banner: () => string;
+  banner: (page: string) => string;
   /**
    * Makes a file on demand (the PDF of a report): given the path asked for,
    * relative to the root with `/`, resolves once the file is there, or rejects
@@ -66,8 +68,12 @@ export interface PreviewServer {
   /** `http://127.0.0.1:<port>/` */
   url: string;
   port: number;
-  /** Tells every open page to reload. */
-  reload: () => void;
+  /**
+   * Tells the open pages to reload: every one, or only those showing one of
+   * `pages` (paths from the root, `/2026/reps/ann.html`), so that a save
+   * reloads the report it changed as soon as that report is written.
+   */
+  reload: (pages?: readonly string[]) => void;
   close: () => Promise<void>;
 }
 
@@ -86,8 +92,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
-    reload: () => {
-      for (const client of clients) client.write('event: reload\ndata: \n\n');
+    reload: (pages) => {
+      // Paths as the pages' location.pathname reads them; a space or line break in one would split the list.
+      const data = pages === undefined ? '' : pages.map((page) => encodeURI(page)).join(' ');
+      for (const client of clients) client.write(`event: reload\ndata: ${data}\n\n`);
     },
     close: async () => {
       for (const client of clients) client.end();
@@ -134,7 +142,8 @@ async function handle(
   const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
   if (type.startsWith('text/html')) {
     const html = await readFile(file, 'utf8');
-    return send(response, 200, type, withPreview(html, options.banner()), request.method === 'HEAD');
+    const page = path.relative(root, file).split(path.sep).join('/');
+    return send(response, 200, type, withPreview(html, options.banner(page)), request.method === 'HEAD');
   }
   response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   if (request.method === 'HEAD') return void response.end();

@@ -50,6 +50,11 @@ describe('what a command loads', () => {
     [['validate', '--data', MINIMAL]],
     [['validate', '--data', path.join(FIXTURES, 'broken'), '--format', 'json']],
     [['schema', 'rep']],
+    [['status', '--data', MINIMAL, '--as-of', '2026-11-20']],
+    [['status', '--data', MINIMAL, '--format', 'json']],
+    // A refused session: nothing is written to the fixture.
+    [['log', 'ann-lee', 'nope=3', '--data', MINIMAL, '--date', '2026-11-20']],
+    [['log', '--help']],
   ])('revue %j loads no browser, template or chart library', async (args) => {
     const loaded = await packagesLoaded(args);
     for (const heavy of HEAVY) expect(loaded, heavy).not.toContain(heavy);

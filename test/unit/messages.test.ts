@@ -139,6 +139,28 @@ const CLI: CliParams = {
   tagline: { version: 'vv' },
   usage: { line: 'll' },
   defaultIs: { value: 'vv' },
+  // --- The daily loop (issue 14) ---
+  logWritten: { date: 'dd', name: 'nn', file: 'ff', created: true },
+  logMissing: { missing: ['aa', 'bb'] },
+  logRepAndNew: { rep: 'rr' },
+  logUnknownRep: { rep: 'rr' },
+  logRepTaken: { id: 'ii', file: 'ff' },
+  logRepTakenHint: { id: 'ii' },
+  logNoSlug: { name: 'nn' },
+  logUnknownRole: { role: 'rr', roles: ['aa', 'bb'] },
+  logRefused: { file: 'ff' },
+  logTitle: { name: 'nn' },
+  statusGroup: { team: 'tt', manager: 'mm' },
+  statusSummary: { overdue: 2, total: 3, days: 30, asOf: 'aa' },
+  statusNoReps: { year: 7 },
+  newYearWrote: { count: 2, year: 7 },
+  newYearFile: { file: 'ff', goals: ['aa', 'bb'] },
+  newYearNothing: { year: 7, previous: 6 },
+  newYearNoPrevious: { year: 7, previous: 6 },
+  newYearKept: { file: 'ff' },
+  previewServing: { url: 'uu' },
+  previewInvalid: { errors: 2 },
+  previewPortInUse: { port: 9 },
 };
 
 /** Every text of a CLI catalogue: its strings, its sections' strings, and its functions called with the samples. */

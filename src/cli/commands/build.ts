@@ -59,7 +59,9 @@ export async function run(
   const stop = new AbortController();
   out.io.onInterrupt?.(() => stop.abort());
   await watchBuild(
-    { ...options, signal: stop.signal },
+    // A short quiet time after a save (issue 14: save → PDF under 800 ms); a build started on half a save is
+    // followed by another, watch.ts gathers the changes made meanwhile.
+    { ...options, signal: stop.signal, debounceMs: 50 },
     {
       onChange: (files) => out.say(out.style.dim(t.changed({ files: files.map((f) => path.relative(out.io.cwd, f)) }))),
       onBuild: (result) => {

@@ -8,7 +8,17 @@ import type { CommandName } from '../../messages/cli.js';
 import { parseCommandArgs, type CommandSpec } from '../args.js';
 import type { Console } from '../context.js';
 import type { ExitCode } from '../exit.js';
-import { buildSpec, figuresSpec, initSpec, schemaSpec, validateSpec } from './specs.js';
+import {
+  buildSpec,
+  figuresSpec,
+  initSpec,
+  logSpec,
+  newYearSpec,
+  previewSpec,
+  schemaSpec,
+  statusSpec,
+  validateSpec,
+} from './specs.js';
 
 export type Runner<T extends ArgsDef> = (
   args: ParsedArgs<T>,
@@ -38,6 +48,10 @@ export const COMMANDS: Readonly<Record<CommandName, CommandEntry>> = {
   figures: entry(figuresSpec, async () => (await import('./figures.js')).run),
   schema: entry(schemaSpec, async () => (await import('./schema.js')).run),
   init: entry(initSpec, async () => (await import('./init.js')).run),
+  log: entry(logSpec, async () => (await import('./log.js')).run),
+  status: entry(statusSpec, async () => (await import('./status.js')).run),
+  'new-year': entry(newYearSpec, async () => (await import('./new-year.js')).run),
+  preview: entry(previewSpec, async () => (await import('./preview.js')).run),
 };
 
 export function isCommandName(name: string): name is CommandName {

@@ -110,5 +110,104 @@ export const initSpec = {
   },
 } as const satisfies CommandSpec;
 
+// --- The daily loop (issue 14) ---
+
+export const logSpec = {
+  name: 'log',
+  args: {
+    rep: { type: 'positional', required: false },
+    data,
+    date: { type: 'string', valueHint: 'YYYY-MM-DD' },
+    'as-of': asOf,
+    kind: { type: 'string', valueHint: 'TEXT' },
+    context: { type: 'string', valueHint: 'C' },
+    strengths: { type: 'string', valueHint: 'TEXT' },
+    improvements: { type: 'string', valueHint: 'TEXT' },
+    note: { type: 'string', valueHint: 'COMPETENCY=TEXT' },
+    action: { type: 'string', valueHint: 'TEXT' },
+    new: { type: 'string', valueHint: 'NAME' },
+    role: { type: 'string', valueHint: 'ROLE' },
+    team: { type: 'string', valueHint: 'TEAM' },
+    manager: { type: 'string', valueHint: 'NAME' },
+  },
+  help: {
+    rep: { text: 'logRep' },
+    data: dataHelp,
+    date: { text: 'date', default: { words: 'dateDefault' } },
+    'as-of': asOfHelp,
+    kind: { text: 'kind' },
+    context: { text: 'context' },
+    strengths: { text: 'strengths' },
+    improvements: { text: 'improvements' },
+    note: { text: 'note' },
+    action: { text: 'action' },
+    new: { text: 'newRep' },
+    role: { text: 'role' },
+    team: { text: 'team' },
+    manager: { text: 'manager' },
+  },
+  variadic: { name: 'COMPETENCY=SCORE…', text: 'logScores' },
+} as const satisfies CommandSpec;
+
+export const statusSpec = {
+  name: 'status',
+  args: {
+    data,
+    days: { type: 'string', valueHint: 'N' },
+    format: { type: 'string', valueHint: 'text|json' },
+    'as-of': asOf,
+  },
+  help: {
+    data: dataHelp,
+    days: { text: 'days', default: { typed: '30' } },
+    format: { text: 'statusFormat', default: { typed: 'text' } },
+    'as-of': asOfHelp,
+  },
+} as const satisfies CommandSpec;
+
+export const newYearSpec = {
+  name: 'new-year',
+  args: {
+    year: { type: 'positional', required: false },
+    data,
+    'as-of': asOf,
+  },
+  help: {
+    year: { text: 'newYear', default: { words: 'newYearDefault' } },
+    data: dataHelp,
+    'as-of': asOfHelp,
+  },
+} as const satisfies CommandSpec;
+
+export const previewSpec = {
+  name: 'preview',
+  args: {
+    data,
+    out: { type: 'string', valueHint: 'DIR' },
+    year,
+    'as-of': asOf,
+    port: { type: 'string', valueHint: 'P' },
+    templates: { type: 'string', valueHint: 'DIR' },
+  },
+  help: {
+    data: dataHelp,
+    out: { text: 'out', default: { words: 'outDefault' } },
+    year: yearHelp,
+    'as-of': asOfHelp,
+    port: { text: 'port', default: { typed: '4173' } },
+    templates: { text: 'templates', default: { words: 'templatesDefault' } },
+  },
+} as const satisfies CommandSpec;
+
 /** In the order of `revue --help`. */
-export const SPECS = [buildSpec, validateSpec, figuresSpec, schemaSpec, initSpec] as const;
+export const SPECS = [
+  buildSpec,
+  validateSpec,
+  figuresSpec,
+  schemaSpec,
+  initSpec,
+  logSpec,
+  statusSpec,
+  newYearSpec,
+  previewSpec,
+] as const;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { ParsedArgs } from 'citty';
 import type { BuildOptions, BuildResult, ProgressEvent } from '../../build.js';
 import { build } from '../../build.js';
-import { UsageError } from '../../errors.js';
+import { inLocale, isRevueError, UsageError } from '../../errors.js';
 import type { Diagnostic } from '../../model/dataset.js';
 import { startPreviewServer, type PreviewServer } from '../../preview/server.js';
 import { BrowserSession } from '../../print/browser.js';
@@ -22,6 +22,7 @@ import { writeFileAtomic } from '../../write/atomic.js';
 import type { Console } from '../context.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { formatDiagnostic } from '../format-diagnostic.js';
+import { reasonOf } from '../say-error.js';
 import { parseDate, parseYear, sourceDateEpoch } from '../values.js';
 import { buildDateOf } from './build-date.js';
 import type { previewSpec } from './specs.js';
@@ -74,7 +75,7 @@ export async function run(
       });
       if (!result.ok) throw new Error(t.previewInvalid({ errors: errorsOf(result).length }));
       const failed = result.reports.find((r) => r.status === 'failed');
-      if (failed !== undefined) throw new Error(failed.error?.message ?? t.unknownFailure);
+      if (failed !== undefined) throw new Error(reasonOf(out, failed.error));
     });
     printing = job.catch(() => undefined);
     return job;
@@ -136,7 +137,11 @@ export async function run(
           );
         },
         onError: (error) => {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = isRevueError(error)
+            ? inLocale(error, out.locale).message
+            : error instanceof Error
+              ? error.message
+              : String(error);
           problem = { message };
           out.say(t.labelled({ label: out.style.red(t.error), text: message }));
           void announce(undefined).then(() => server.reload());

@@ -15,6 +15,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLError, type YAMLWarning } from 'yaml';
 import type { Diagnostic, Severity } from '../model/dataset.js';
 import { diagnosticCatalogue, diagnosticOf, type DiagnosticText, type Locale } from '../messages/diagnostics.js';
+import { excessiveAliasExpansion, MAX_ALIAS_NODES } from './alias-expansion.js';
 import { findExcessiveNesting, MAX_NESTING } from './nesting.js';
 import { applyEdits, linesOf, type Lines, type Position } from './positions.js';
 import { duplicateKeys, missingDashes } from './duplicate-keys.js';
@@ -141,11 +142,16 @@ export function parseYamlFile(file: string, text: string, options: ParseOptions 
   if (doc.contents === null) {
     if (diagnostics.length === 0) report(0, { code: 'empty-file', params: {} });
   } else {
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-    } catch (e: unknown) {
-      const detail = e instanceof Error ? e.message : String(e);
-      report(0, { code: 'yaml-aliases', params: { detail, max: MAX_ALIASES } });
+    const expansion = excessiveAliasExpansion(doc, MAX_ALIAS_NODES);
+    if (expansion !== undefined) {
+      report(back(expansion.offset), { code: 'yaml-alias-expansion', params: { max: MAX_ALIAS_NODES } });
+    } else {
+      try {
+        value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+      } catch (e: unknown) {
+        const detail = e instanceof Error ? e.message : String(e);
+        report(0, { code: 'yaml-aliases', params: { detail, max: MAX_ALIASES } });
+      }
     }
   }
   const parsed = doc;

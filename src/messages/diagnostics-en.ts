@@ -315,6 +315,13 @@ export const diagnosticsEn = {
     message: `a note about ${quote(p.competency)}, which this session did not score`,
     hint: `add its score under "scores:" (${p.competency}: …), or write the note under "improvements:"`,
   }),
+
+  // --- Hostile files (issue 13) ----------------------------------------------------
+  'yaml-alias-expansion': (p: { max: number }) => ({
+    message: `this alias takes the file past ${p.max} values once the aliases are expanded`,
+    hint: 'write the repeated part out once where it is needed, or reuse a smaller one',
+  }),
+  // --- end of hostile files (issue 13) ---------------------------------------------
 } satisfies Record<string, (params: never) => Rendered>;
 
 /** The stable code of each diagnostic: docs/format.md lists them all. */

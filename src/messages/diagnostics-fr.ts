@@ -291,4 +291,11 @@ export const diagnosticsFr: DiagnosticCatalogue = {
     message: fr`un commentaire sur ${quote(p.competency)}, que cette séance n’a pas notée`,
     hint: fr`ajoutez son score sous « scores: » (${p.competency}: …), ou déplacez le commentaire sous « improvements: »`,
   }),
+
+  // --- Fichiers hostiles (issue 13) ---------------------------------------------------------
+  'yaml-alias-expansion': (p) => ({
+    message: fr`cet alias fait dépasser au fichier ${p.max} valeurs une fois les alias développés`,
+    hint: fr`écrivez la partie répétée là où elle sert, ou réutilisez-en une plus petite`,
+  }),
+  // --- fin des fichiers hostiles (issue 13) -------------------------------------------------
 };

@@ -87,6 +87,8 @@ const DIAGNOSTICS: DiagnosticParams = {
   'never-observed': { year: 9, labels: ['aa', 'bb'] },
   'after-build-date': { date: 'dd', asOf: 'aa' },
   'note-not-scored': { competency: 'cc' },
+  // --- Hostile files (issue 13)
+  'yaml-alias-expansion': { max: 10000 },
 };
 
 type CliFunction = {

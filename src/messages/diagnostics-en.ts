@@ -292,10 +292,6 @@ export const diagnosticsEn = {
     message: `a goal for ${quote(p.competency)} is already set at goals[${p.first}]`,
     hint: 'keep one goal per competency',
   }),
-  'team-without-letter': (p: { team: string }) => ({
-    message: `the team name ${quote(p.team)} has no letter or digit to name its report file with`,
-    hint: 'write the team name with letters, e.g. "Paris Sud"',
-  }),
 
   // --- Warnings ------------------------------------------------------------------
   'before-since': (p: { date: string; since: string }) => ({
@@ -320,6 +316,10 @@ export const diagnosticsEn = {
   'yaml-alias-expansion': (p: { max: number }) => ({
     message: `this alias takes the file past ${p.max} values once the aliases are expanded`,
     hint: 'write the repeated part out once where it is needed, or reuse a smaller one',
+  }),
+  'team-id-collision': (p: { team: string; other: string; otherPlace: string; file: string }) => ({
+    message: `the team ${quote(p.team)} would have the same report file as the team ${quote(p.other)} (${p.otherPlace}): ${p.file}`,
+    hint: 'spell the two names alike if they are one team; if not, make them differ in letters or digits',
   }),
   // --- end of hostile files (issue 13) ---------------------------------------------
 } satisfies Record<string, (params: never) => Rendered>;

@@ -268,10 +268,6 @@ export const diagnosticsFr: DiagnosticCatalogue = {
     message: fr`un objectif pour ${quote(p.competency)} est déjà fixé en goals[${p.first}]`,
     hint: 'gardez un seul objectif par compétence',
   }),
-  'team-without-letter': (p) => ({
-    message: fr`le nom d’équipe ${quote(p.team)} n’a ni lettre ni chiffre pour nommer le fichier de son rapport`,
-    hint: fr`écrivez le nom de l’équipe avec des lettres, par exemple « Paris Sud »`,
-  }),
 
   // --- Avertissements ---------------------------------------------------------------------
   'before-since': (p) => ({
@@ -296,6 +292,10 @@ export const diagnosticsFr: DiagnosticCatalogue = {
   'yaml-alias-expansion': (p) => ({
     message: fr`cet alias fait dépasser au fichier ${p.max} valeurs une fois les alias développés`,
     hint: fr`écrivez la partie répétée là où elle sert, ou réutilisez-en une plus petite`,
+  }),
+  'team-id-collision': (p) => ({
+    message: fr`l’équipe ${quote(p.team)} aurait le même fichier de rapport que l’équipe ${quote(p.other)} (${p.otherPlace}) : ${p.file}`,
+    hint: fr`écrivez les deux noms de la même façon s’il s’agit d’une seule équipe ; sinon, faites-les différer par des lettres ou des chiffres`,
   }),
   // --- fin des fichiers hostiles (issue 13) -------------------------------------------------
 };

@@ -74,8 +74,6 @@ export function validateRepYear(
   if (!result.success) return { diagnostics };
   const data = result.data;
 
-  if (data.team !== undefined && slugify(data.team) === '')
-    at('error', ['team'], { code: 'team-without-letter', params: { team: data.team } });
   data.assessments.forEach((assessment, index) => {
     const { date } = assessment;
     if (data.since !== undefined && date < data.since)

@@ -12,6 +12,7 @@ import { parseYamlFile, type ParsedFile } from '../load/parse-yaml.js';
 import { diagnosticCatalogue, diagnosticOf, type DiagnosticText, type Locale } from '../messages/diagnostics.js';
 import { allKeysOf } from './known-keys.js';
 import { validateFramework } from './validate-framework.js';
+import { teamIdCollisions } from './team-ids.js';
 import { validateRepYear } from './validate-rep.js';
 import { valueAt } from './zod-issues.js';
 
@@ -99,6 +100,7 @@ export function validateWorkspace(workspace: LoadedWorkspace, check: WorkspaceCh
     }
   }
 
+  diagnostics.push(...teamIdCollisions(reps, sources, catalogue));
   const withExcerpts = diagnostics.map((d) => withExcerpt(d, sources.get(d.file))).sort(byPlace);
   if (framework === undefined || withExcerpts.some((d) => d.severity === 'error'))
     return { diagnostics: withExcerpts, locale };

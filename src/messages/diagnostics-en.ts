@@ -321,6 +321,10 @@ export const diagnosticsEn = {
     message: `the team ${quote(p.team)} would have the same report file as the team ${quote(p.other)} (${p.otherPlace}): ${p.file}`,
     hint: 'spell the two names alike if they are one team; if not, make them differ in letters or digits',
   }),
+  'too-many-diagnostics': (p: { count: number }) => ({
+    message: `and ${p.count} more ${p.count === 1 ? 'problem' : 'problems'} in this file from here on`,
+    hint: 'is this the right file? If it is, correct the first problems and check again',
+  }),
   // --- end of hostile files (issue 13) ---------------------------------------------
 } satisfies Record<string, (params: never) => Rendered>;
 

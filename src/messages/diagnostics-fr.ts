@@ -297,5 +297,12 @@ export const diagnosticsFr: DiagnosticCatalogue = {
     message: fr`l’équipe ${quote(p.team)} aurait le même fichier de rapport que l’équipe ${quote(p.other)} (${p.otherPlace}) : ${p.file}`,
     hint: fr`écrivez les deux noms de la même façon s’il s’agit d’une seule équipe ; sinon, faites-les différer par des lettres ou des chiffres`,
   }),
+  'too-many-diagnostics': (p) => ({
+    message:
+      p.count === 1
+        ? fr`et 1 autre problème dans ce fichier à partir d’ici`
+        : fr`et ${p.count} autres problèmes dans ce fichier à partir d’ici`,
+    hint: fr`est-ce le bon fichier ? Si oui, corrigez les premiers problèmes et vérifiez à nouveau`,
+  }),
   // --- fin des fichiers hostiles (issue 13) -------------------------------------------------
 };

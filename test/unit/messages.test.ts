@@ -89,6 +89,7 @@ const DIAGNOSTICS: DiagnosticParams = {
   // --- Hostile files (issue 13)
   'yaml-alias-expansion': { max: 10000 },
   'team-id-collision': { team: 'tt', other: 'oo', otherPlace: 'pp', file: 'ff' },
+  'too-many-diagnostics': { count: 9 },
 };
 
 type CliFunction = {

@@ -325,6 +325,10 @@ export const diagnosticsEn = {
     message: `and ${p.count} more ${p.count === 1 ? 'problem' : 'problems'} in this file from here on`,
     hint: 'is this the right file? If it is, correct the first problems and check again',
   }),
+  'control-character': (p: { where: Where; character: string }) => ({
+    message: `${at(p.where)}the control character ${p.character} is not allowed in a name or a label`,
+    hint: 'remove it: it is invisible in the file, and a terminal would act on it (only tabs and line breaks are allowed)',
+  }),
   // --- end of hostile files (issue 13) ---------------------------------------------
 } satisfies Record<string, (params: never) => Rendered>;
 

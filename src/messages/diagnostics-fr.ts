@@ -304,5 +304,9 @@ export const diagnosticsFr: DiagnosticCatalogue = {
         : fr`et ${p.count} autres problèmes dans ce fichier à partir d’ici`,
     hint: fr`est-ce le bon fichier ? Si oui, corrigez les premiers problèmes et vérifiez à nouveau`,
   }),
+  'control-character': (p) => ({
+    message: fr`${at(p.where)}le caractère de contrôle ${p.character} n’est pas permis dans un nom ou un libellé`,
+    hint: fr`retirez-le : il est invisible dans le fichier, et un terminal l’interpréterait (seules les tabulations et les fins de ligne sont permises)`,
+  }),
   // --- fin des fichiers hostiles (issue 13) -------------------------------------------------
 };

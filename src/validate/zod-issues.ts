@@ -148,6 +148,8 @@ function located(
       return { code: text.code, params: { ...text.params, where } };
     case 'date-outside-year':
       return { code: text.code, params: { ...text.params, where } };
+    case 'control-character':
+      return { code: text.code, params: { ...text.params, where } };
     case 'invalid-date': {
       const iso = isoDateFor(text.params.value, context.locale);
       const fix = iso === undefined ? undefined : fixedLine(parsed, path, text.params.value, iso);

@@ -90,6 +90,7 @@ const DIAGNOSTICS: DiagnosticParams = {
   'yaml-alias-expansion': { max: 10000 },
   'team-id-collision': { team: 'tt', other: 'oo', otherPlace: 'pp', file: 'ff' },
   'too-many-diagnostics': { count: 9 },
+  'control-character': { where: 'ww', character: 'cc' },
 };
 
 type CliFunction = {

@@ -5,6 +5,7 @@ import { SLUG, slugify } from '../model/text.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
 import { diagnosticOf, type DiagnosticText } from '../messages/diagnostics.js';
 import { knownKeysOf } from './known-keys.js';
+import { droppedRepKeys } from './proto-keys.js';
 import { issuesToDiagnostics, valueAt, type IssueContext } from './zod-issues.js';
 
 type RepSchema = ReturnType<typeof repYearSchema>;
@@ -59,6 +60,11 @@ export function validateRepYear(
   const result = schema.safeParse(parsed.value);
   if (!result.success)
     diagnostics.push(...issuesToDiagnostics(parsed, result.error.issues, { ...check, knownKeys: knownKeysOf(schema) }));
+
+  if (framework !== undefined) {
+    const competencies = framework.competencies.map((c) => c.id);
+    for (const { path, text } of droppedRepKeys(parsed.value, competencies)) at('error', path, text, 'key');
+  }
 
   // Checked on the raw data, so that it is reported even when another part of the file is wrong.
   const firstGoal = new Map<string, number>();

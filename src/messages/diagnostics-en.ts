@@ -329,6 +329,10 @@ export const diagnosticsEn = {
     message: `${at(p.where)}the control character ${p.character} is not allowed in a name or a label`,
     hint: 'remove it: it is invisible in the file, and a terminal would act on it (only tabs and line breaks are allowed)',
   }),
+  'file-name-too-long': (p: { length: number; max: number }) => ({
+    message: `the file name is ${p.length} characters long: a rep id has at most ${p.max}`,
+    hint: 'name the file after the rep, e.g. alice-martin.yaml',
+  }),
   // --- end of hostile files (issue 13) ---------------------------------------------
 } satisfies Record<string, (params: never) => Rendered>;
 

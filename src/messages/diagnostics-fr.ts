@@ -308,5 +308,9 @@ export const diagnosticsFr: DiagnosticCatalogue = {
     message: fr`${at(p.where)}le caractère de contrôle ${p.character} n’est pas permis dans un nom ou un libellé`,
     hint: fr`retirez-le : il est invisible dans le fichier, et un terminal l’interpréterait (seules les tabulations et les fins de ligne sont permises)`,
   }),
+  'file-name-too-long': (p) => ({
+    message: fr`le nom du fichier a ${p.length} caractères : un identifiant de commercial en a au plus ${p.max}`,
+    hint: fr`nommez le fichier d’après le commercial, par exemple alice-martin.yaml`,
+  }),
   // --- fin des fichiers hostiles (issue 13) -------------------------------------------------
 };

@@ -10,6 +10,9 @@ import { issuesToDiagnostics, valueAt, type IssueContext } from './zod-issues.js
 
 type RepSchema = ReturnType<typeof repYearSchema>;
 
+/** The longest rep id (a file name without `.yaml`): `reps/<id>.pdf` is never too long for the file system. */
+export const MAX_REP_ID = 100;
+
 /** One schema per framework and year, built once for all the rep files of that year (a schema takes longer to build than to run). */
 const schemas = new WeakMap<Framework, Map<number, RepSchema>>();
 let contextFree: RepSchema | undefined;
@@ -54,6 +57,9 @@ export function validateRepYear(
   };
 
   if (!SLUG.test(stem)) at('error', [], { code: 'bad-file-name', params: { stem, slug: slugify(stem) } });
+  // The rep's report is named after the file, beside a temporary file with 30 more characters: bounded well below 255.
+  else if (stem.length > MAX_REP_ID)
+    at('error', [], { code: 'file-name-too-long', params: { length: stem.length, max: MAX_REP_ID } });
   if (parsed.value === undefined) return { diagnostics };
 
   const schema = schemaFor(framework, year);

@@ -103,3 +103,22 @@ describe('every team name gets a stable, distinct, bounded id', () => {
     expect(dataset?.reps).toHaveLength(2);
   });
 });
+
+describe('a rep file name is bounded too', () => {
+  it('a rep id over 100 characters is an error at validation, not ENAMETOOLONG at build', async () => {
+    const stem = 'a'.repeat(101);
+    const ws = await tempWorkspace({ 'framework.yaml': framework, [`2026/${stem}.yaml`]: rep('Ann', 'North') });
+    cleanups.push(ws.cleanup);
+    const result = await validate({ data: ws.dir });
+    expect(result.dataset).toBeUndefined();
+    expect(lines(result.diagnostics, ws.dir).filter((l) => l.includes('error'))).toEqual([
+      `2026/${stem}.yaml:0:0: error: the file name is 101 characters long: a rep id has at most 100 (name the file after the rep, e.g. alice-martin.yaml)`,
+    ]);
+    const fine = await tempWorkspace({
+      'framework.yaml': framework,
+      [`2026/${'a'.repeat(100)}.yaml`]: rep('Ann', 'North'),
+    });
+    cleanups.push(fine.cleanup);
+    expect((await validate({ data: fine.dir })).dataset?.reps).toHaveLength(1);
+  });
+});

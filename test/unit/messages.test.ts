@@ -91,6 +91,7 @@ const DIAGNOSTICS: DiagnosticParams = {
   'team-id-collision': { team: 'tt', other: 'oo', otherPlace: 'pp', file: 'ff' },
   'too-many-diagnostics': { count: 9 },
   'control-character': { where: 'ww', character: 'cc' },
+  'file-name-too-long': { length: 9, max: 4 },
 };
 
 type CliFunction = {

@@ -107,7 +107,8 @@ export function figuresToCsv(figures: Figures, options: CsvOptions): string {
   const format = csvFormat(framework.locale);
   const number = (value: number | null) => csvNumber(value, format.decimal);
   const label = (list: ReadonlyArray<{ id: string; label: string }> | undefined, id: string | null) =>
-    id === null ? '' : (list?.find((item) => item.id === id)?.label ?? '');
+    id === null ? '' : csvText(list?.find((item) => item.id === id)?.label ?? '');
+  const text = (value: string | null) => (value === null ? '' : csvText(value));
   const trend = (value: Trend | null) => (value === null ? '' : words[value]);
   const rows: string[][] = [];
   if ((options.table ?? 'competencies') === 'competencies') {
@@ -116,10 +117,10 @@ export function figuresToCsv(figures: Figures, options: CsvOptions): string {
       for (const c of rep.competencies) {
         rows.push([
           String(figures.year),
-          rep.id,
-          rep.name,
-          rep.team ?? '',
-          c.id,
+          text(rep.id),
+          text(rep.name),
+          text(rep.team),
+          text(c.id),
           label(framework.competencies, c.id),
           number(c.level),
           number(c.previous),
@@ -129,7 +130,7 @@ export function figuresToCsv(figures: Figures, options: CsvOptions): string {
           number(c.gap),
           String(c.count),
           trend(c.trend),
-          c.weakestContext ?? '',
+          text(c.weakestContext),
           label(framework.contexts, c.weakestContext),
           number(c.focusRank),
         ]);
@@ -141,18 +142,18 @@ export function figuresToCsv(figures: Figures, options: CsvOptions): string {
       const focus = rep.focus[0] ?? null;
       rows.push([
         String(figures.year),
-        rep.id,
-        rep.name,
-        rep.team ?? '',
-        rep.manager ?? '',
-        rep.role,
+        text(rep.id),
+        text(rep.name),
+        text(rep.team),
+        text(rep.manager),
+        text(rep.role),
         label(framework.roles, rep.role),
         number(rep.overall.level),
         number(rep.overall.previous),
         number(rep.overall.delta),
         String(rep.goals.filter((goal) => goal.status === 'met').length),
         String(rep.goals.length),
-        focus ?? '',
+        text(focus),
         label(framework.competencies, focus),
         String(rep.coaching.count),
         String(rep.coaching.longestGapDays),
@@ -178,6 +179,18 @@ export function csvNumber(value: number | null, decimal = '.'): string {
   if (value === null || !Number.isFinite(value)) return '';
   const text = value.toFixed(10).replace(/\.?0+$/, '');
   return (text === '-0' ? '0' : text).replace('.', decimal);
+}
+
+/**
+ * Text from the data as a cell a spreadsheet shows as text: a name such as
+ * `=HYPERLINK(…)` or a team `+SUM(…)` would otherwise be evaluated as a
+ * formula (CSV injection, issue 13). As OWASP advises, a text that begins
+ * with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`,
+ * which spreadsheets read as "this is text" and do not show. Numbers revue
+ * wrote itself (`-0.3`, `-0,3`) do not go through here, and stay numbers.
+ */
+export function csvText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /**

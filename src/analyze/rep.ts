@@ -1,7 +1,7 @@
 /** The figures of one rep for one year: SPEC §5 assembled per competency. */
 import type { RepRecord } from '../model/dataset.js';
 import type { Framework } from '../model/schema.js';
-import { slugify } from '../model/text.js';
+import { teamId } from '../model/team-id.js';
 import { coachingFigures } from './coaching.js';
 import { contextLevels, weakestContext } from './contexts.js';
 import { isUncertain, rankFocus } from './diagnosis.js';
@@ -66,7 +66,7 @@ export function computeRepFigures(
     id: current.id,
     name: data.name,
     team: data.team ?? null,
-    teamId: data.team === undefined ? null : slugify(data.team),
+    teamId: data.team === undefined ? null : teamId(data.team),
     role: data.role,
     manager: data.manager ?? null,
     since: data.since ?? null,

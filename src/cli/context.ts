@@ -2,6 +2,7 @@
 import type { CliCatalogue } from '../messages/cli.js';
 import type { Locale } from '../messages/diagnostics.js';
 import { colorsFor, styles, type Styles } from './style.js';
+import { terminalText } from './terminal-text.js';
 
 export interface CliIO {
   /** Whether the standard input is a terminal (`revue log` then asks what is missing). Default: false. */
@@ -45,7 +46,8 @@ export function createConsole(io: CliIO, locale: Locale, t: CliCatalogue, worksp
     locale,
     t,
     workspace,
-    print: (text) => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    say: (text) => void io.stderr.write(`${text}\n`),
+    // The one way out to the terminal: no control character from the data gets through (terminal-text.ts).
+    print: (text) => void io.stdout.write(terminalText(text.endsWith('\n') ? text : `${text}\n`)),
+    say: (text) => void io.stderr.write(terminalText(`${text}\n`)),
   };
 }

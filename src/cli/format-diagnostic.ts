@@ -3,6 +3,7 @@ import type { CliCatalogue } from '../messages/cli.js';
 import { cliEn } from '../messages/cli-en.js';
 import type { Diagnostic } from '../model/dataset.js';
 import { styles, type Styles } from './style.js';
+import { escapeControl } from './terminal-text.js';
 
 export interface FormatOptions {
   /** Quote the line with a caret under the column (on a terminal). */
@@ -27,7 +28,8 @@ export function formatDiagnostic(d: Diagnostic, options: FormatOptions = { excer
   if (options.excerpt && d.excerpt !== undefined) {
     const gutter = String(d.line);
     lines.push(`${s.dim(`${gutter} |`)} ${d.excerpt}`);
-    const pad = d.excerpt.slice(0, Math.max(0, d.column - 1)).replace(/[^\t]/g, ' ');
+    // Under the column as printed: a control character before it is shown escaped, six characters wide.
+    const pad = escapeControl(d.excerpt.slice(0, Math.max(0, d.column - 1))).replace(/[^\t]/g, ' ');
     lines.push(`${' '.repeat(gutter.length)} ${s.dim('|')} ${pad}${s.red('^')}`);
   }
   if (d.hint !== undefined) lines.push(`  ${t.labelled({ label: s.cyan(t.hint), text: d.hint })}`);

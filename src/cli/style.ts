@@ -5,6 +5,7 @@
  * moves the cursor, follows the same rule (progress.ts).
  */
 import { styleText } from 'node:util';
+import { STYLE_MARK } from './terminal-text.js';
 
 export interface Styles {
   bold: (text: string) => string;
@@ -16,8 +17,9 @@ export interface Styles {
 }
 
 export function styles(enabled: boolean): Styles {
+  // ESC written as STYLE_MARK: the output sink turns these marks, and no other control, into colour codes (terminal-text.ts).
   const paint = (format: Parameters<typeof styleText>[0]) => (text: string) =>
-    enabled ? styleText(format, text, { validateStream: false }) : text;
+    enabled ? styleText(format, text, { validateStream: false }).replaceAll('\u001b', STYLE_MARK) : text;
   return {
     bold: paint('bold'),
     dim: paint('dim'),

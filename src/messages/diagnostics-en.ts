@@ -292,10 +292,6 @@ export const diagnosticsEn = {
     message: `a goal for ${quote(p.competency)} is already set at goals[${p.first}]`,
     hint: 'keep one goal per competency',
   }),
-  'team-without-letter': (p: { team: string }) => ({
-    message: `the team name ${quote(p.team)} has no letter or digit to name its report file with`,
-    hint: 'write the team name with letters, e.g. "Paris Sud"',
-  }),
 
   // --- Warnings ------------------------------------------------------------------
   'before-since': (p: { date: string; since: string }) => ({
@@ -315,6 +311,29 @@ export const diagnosticsEn = {
     message: `a note about ${quote(p.competency)}, which this session did not score`,
     hint: `add its score under "scores:" (${p.competency}: …), or write the note under "improvements:"`,
   }),
+
+  // --- Hostile files (issue 13) ----------------------------------------------------
+  'yaml-alias-expansion': (p: { max: number }) => ({
+    message: `this alias takes the file past ${p.max} values once the aliases are expanded`,
+    hint: 'write the repeated part out once where it is needed, or reuse a smaller one',
+  }),
+  'team-id-collision': (p: { team: string; other: string; otherPlace: string; file: string }) => ({
+    message: `the team ${quote(p.team)} would have the same report file as the team ${quote(p.other)} (${p.otherPlace}): ${p.file}`,
+    hint: 'spell the two names alike if they are one team; if not, make them differ in letters or digits',
+  }),
+  'too-many-diagnostics': (p: { count: number }) => ({
+    message: `and ${p.count} more ${p.count === 1 ? 'problem' : 'problems'} in this file from here on`,
+    hint: 'is this the right file? If it is, correct the first problems and check again',
+  }),
+  'control-character': (p: { where: Where; character: string }) => ({
+    message: `${at(p.where)}the control character ${p.character} is not allowed in a name or a label`,
+    hint: 'remove it: it is invisible in the file, and a terminal would act on it (only tabs and line breaks are allowed)',
+  }),
+  'file-name-too-long': (p: { length: number; max: number }) => ({
+    message: `the file name is ${p.length} characters long: a rep id has at most ${p.max}`,
+    hint: 'name the file after the rep, e.g. alice-martin.yaml',
+  }),
+  // --- end of hostile files (issue 13) ---------------------------------------------
 } satisfies Record<string, (params: never) => Rendered>;
 
 /** The stable code of each diagnostic: docs/format.md lists them all. */

@@ -268,10 +268,6 @@ export const diagnosticsFr: DiagnosticCatalogue = {
     message: fr`un objectif pour ${quote(p.competency)} est déjà fixé en goals[${p.first}]`,
     hint: 'gardez un seul objectif par compétence',
   }),
-  'team-without-letter': (p) => ({
-    message: fr`le nom d’équipe ${quote(p.team)} n’a ni lettre ni chiffre pour nommer le fichier de son rapport`,
-    hint: fr`écrivez le nom de l’équipe avec des lettres, par exemple « Paris Sud »`,
-  }),
 
   // --- Avertissements ---------------------------------------------------------------------
   'before-since': (p) => ({
@@ -291,4 +287,30 @@ export const diagnosticsFr: DiagnosticCatalogue = {
     message: fr`un commentaire sur ${quote(p.competency)}, que cette séance n’a pas notée`,
     hint: fr`ajoutez son score sous « scores: » (${p.competency}: …), ou déplacez le commentaire sous « improvements: »`,
   }),
+
+  // --- Fichiers hostiles (issue 13) ---------------------------------------------------------
+  'yaml-alias-expansion': (p) => ({
+    message: fr`cet alias fait dépasser au fichier ${p.max} valeurs une fois les alias développés`,
+    hint: fr`écrivez la partie répétée là où elle sert, ou réutilisez-en une plus petite`,
+  }),
+  'team-id-collision': (p) => ({
+    message: fr`l’équipe ${quote(p.team)} aurait le même fichier de rapport que l’équipe ${quote(p.other)} (${p.otherPlace}) : ${p.file}`,
+    hint: fr`écrivez les deux noms de la même façon s’il s’agit d’une seule équipe ; sinon, faites-les différer par des lettres ou des chiffres`,
+  }),
+  'too-many-diagnostics': (p) => ({
+    message:
+      p.count === 1
+        ? fr`et 1 autre problème dans ce fichier à partir d’ici`
+        : fr`et ${p.count} autres problèmes dans ce fichier à partir d’ici`,
+    hint: fr`est-ce le bon fichier ? Si oui, corrigez les premiers problèmes et vérifiez à nouveau`,
+  }),
+  'control-character': (p) => ({
+    message: fr`${at(p.where)}le caractère de contrôle ${p.character} n’est pas permis dans un nom ou un libellé`,
+    hint: fr`retirez-le : il est invisible dans le fichier, et un terminal l’interpréterait (seules les tabulations et les fins de ligne sont permises)`,
+  }),
+  'file-name-too-long': (p) => ({
+    message: fr`le nom du fichier a ${p.length} caractères : un identifiant de commercial en a au plus ${p.max}`,
+    hint: fr`nommez le fichier d’après le commercial, par exemple alice-martin.yaml`,
+  }),
+  // --- fin des fichiers hostiles (issue 13) -------------------------------------------------
 };

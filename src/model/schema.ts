@@ -103,7 +103,24 @@ function date(year: number | undefined) {
 }
 
 const text = () => z.string().meta({ description: 'Plain text, shown as written.' });
-const label = () => z.string().min(1);
+/**
+ * Control characters but tab and line break (ESC, C1, DEL…): invisible in
+ * the file, acted on by a terminal, and carried into a PDF's title and
+ * bookmarks. Names, teams and labels are refused with one (issue 13); ids
+ * are slugs, which have none.
+ */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+const label = () =>
+  z
+    .string()
+    .min(1)
+    .superRefine((value, ctx) => {
+      const found = CONTROL_CHARACTER.exec(value)?.[0];
+      if (found === undefined) return;
+      const character = `\\u${found.charCodeAt(0).toString(16).padStart(4, '0')}`;
+      problem(ctx, { code: 'control-character', params: { where: '', character } });
+    });
 
 // ---------------------------------------------------------------------------
 // framework.yaml (SPEC §2)

@@ -5,6 +5,7 @@ import { closest } from '../model/text.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
 import { diagnosticOf, type DiagnosticText } from '../messages/diagnostics.js';
 import { knownKeysOf } from './known-keys.js';
+import { droppedFrameworkKeys } from './proto-keys.js';
 import { issuesToDiagnostics, type IssueContext } from './zod-issues.js';
 
 export function validateFramework(
@@ -15,11 +16,17 @@ export function validateFramework(
   if (parsed.value === undefined) return { diagnostics: [] };
   const schema = frameworkSchema({ siblingFiles });
   const result = schema.safeParse(parsed.value);
+  const dropped = droppedFrameworkKeys(parsed.value).map(({ path, text }) =>
+    diagnosticOf(context.catalogue, 'error', { file: parsed.file, ...parsed.locate(path, 'key') }, text),
+  );
   if (!result.success)
     return {
-      diagnostics: issuesToDiagnostics(parsed, result.error.issues, { ...context, knownKeys: knownKeysOf(schema) }),
+      diagnostics: [
+        ...issuesToDiagnostics(parsed, result.error.issues, { ...context, knownKeys: knownKeysOf(schema) }),
+        ...dropped,
+      ],
     };
-  const diagnostics = crossCheck(parsed, result.data, context);
+  const diagnostics = [...dropped, ...crossCheck(parsed, result.data, context)];
   return diagnostics.length === 0 ? { framework: result.data, diagnostics } : { diagnostics };
 }
 

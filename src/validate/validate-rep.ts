@@ -5,9 +5,13 @@ import { SLUG, slugify } from '../model/text.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
 import { diagnosticOf, type DiagnosticText } from '../messages/diagnostics.js';
 import { knownKeysOf } from './known-keys.js';
+import { droppedRepKeys } from './proto-keys.js';
 import { issuesToDiagnostics, valueAt, type IssueContext } from './zod-issues.js';
 
 type RepSchema = ReturnType<typeof repYearSchema>;
+
+/** The longest rep id (a file name without `.yaml`): `reps/<id>.pdf` is never too long for the file system. */
+export const MAX_REP_ID = 100;
 
 /** One schema per framework and year, built once for all the rep files of that year (a schema takes longer to build than to run). */
 const schemas = new WeakMap<Framework, Map<number, RepSchema>>();
@@ -53,12 +57,20 @@ export function validateRepYear(
   };
 
   if (!SLUG.test(stem)) at('error', [], { code: 'bad-file-name', params: { stem, slug: slugify(stem) } });
+  // The rep's report is named after the file, beside a temporary file with 30 more characters: bounded well below 255.
+  else if (stem.length > MAX_REP_ID)
+    at('error', [], { code: 'file-name-too-long', params: { length: stem.length, max: MAX_REP_ID } });
   if (parsed.value === undefined) return { diagnostics };
 
   const schema = schemaFor(framework, year);
   const result = schema.safeParse(parsed.value);
   if (!result.success)
     diagnostics.push(...issuesToDiagnostics(parsed, result.error.issues, { ...check, knownKeys: knownKeysOf(schema) }));
+
+  if (framework !== undefined) {
+    const competencies = framework.competencies.map((c) => c.id);
+    for (const { path, text } of droppedRepKeys(parsed.value, competencies)) at('error', path, text, 'key');
+  }
 
   // Checked on the raw data, so that it is reported even when another part of the file is wrong.
   const firstGoal = new Map<string, number>();
@@ -74,8 +86,6 @@ export function validateRepYear(
   if (!result.success) return { diagnostics };
   const data = result.data;
 
-  if (data.team !== undefined && slugify(data.team) === '')
-    at('error', ['team'], { code: 'team-without-letter', params: { team: data.team } });
   data.assessments.forEach((assessment, index) => {
     const { date } = assessment;
     if (data.since !== undefined && date < data.since)

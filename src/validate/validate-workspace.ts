@@ -12,6 +12,8 @@ import { parseYamlFile, type ParsedFile } from '../load/parse-yaml.js';
 import { diagnosticCatalogue, diagnosticOf, type DiagnosticText, type Locale } from '../messages/diagnostics.js';
 import { allKeysOf } from './known-keys.js';
 import { validateFramework } from './validate-framework.js';
+import { capDiagnostics } from './cap-diagnostics.js';
+import { teamIdCollisions } from './team-ids.js';
 import { validateRepYear } from './validate-rep.js';
 import { valueAt } from './zod-issues.js';
 
@@ -58,7 +60,9 @@ export function validateWorkspace(workspace: LoadedWorkspace, check: WorkspaceCh
     });
     sources.set(parsed.file, parsed);
     const result = validateFramework(parsed, workspace.siblingFiles, context);
-    diagnostics.push(...parsed.diagnostics, ...readable(parsed, result.diagnostics));
+    diagnostics.push(
+      ...capDiagnostics(parsed.file, [...parsed.diagnostics, ...readable(parsed, result.diagnostics)], catalogue),
+    );
     framework = result.framework;
     competencyIds = idsIn(valueAt(parsed.value, ['competencies']));
   }
@@ -93,12 +97,15 @@ export function validateWorkspace(workspace: LoadedWorkspace, check: WorkspaceCh
       const parsed = parseYamlFile(file.path, file.text, { locale, keys: repKeys });
       sources.set(parsed.file, parsed);
       const result = validateRepYear(parsed, file.stem, { ...context, year, framework, asOf: check.asOf });
-      diagnostics.push(...parsed.diagnostics, ...readable(parsed, result.diagnostics));
+      diagnostics.push(
+        ...capDiagnostics(parsed.file, [...parsed.diagnostics, ...readable(parsed, result.diagnostics)], catalogue),
+      );
       if (result.data !== undefined && year !== undefined)
         reps.push({ id: file.stem, year, file: file.path, data: result.data });
     }
   }
 
+  diagnostics.push(...teamIdCollisions(reps, sources, catalogue));
   const withExcerpts = diagnostics.map((d) => withExcerpt(d, sources.get(d.file))).sort(byPlace);
   if (framework === undefined || withExcerpts.some((d) => d.severity === 'error'))
     return { diagnostics: withExcerpts, locale };

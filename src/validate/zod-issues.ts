@@ -42,15 +42,16 @@ export function issuesToDiagnostics(
     const where = describePath(issue.path);
     const received = valueAt(parsed.value, issue.path);
     switch (issue.code) {
-      case 'unrecognized_keys':
+      case 'unrecognized_keys': {
+        const known = context.knownKeys(issue.path);
         for (const key of issue.keys) {
-          const known = context.knownKeys(issue.path);
           at([...issue.path, key], 'key', {
             code: 'unknown-key',
             params: { key, where, suggestion: closest(key, known), known },
           });
         }
         break;
+      }
       case 'invalid_key':
         // A record's key (a competency id in scores or notes): reported at the key, the message without a path.
         for (const inner of issue.issues) at(issue.path, 'key', textOf(inner, '', issue.path, parsed, context));
@@ -146,6 +147,8 @@ function located(
     case 'off-step':
       return { code: text.code, params: { ...text.params, where } };
     case 'date-outside-year':
+      return { code: text.code, params: { ...text.params, where } };
+    case 'control-character':
       return { code: text.code, params: { ...text.params, where } };
     case 'invalid-date': {
       const iso = isoDateFor(text.params.value, context.locale);

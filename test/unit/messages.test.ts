@@ -81,12 +81,17 @@ const DIAGNOSTICS: DiagnosticParams = {
   'expected-out-of-scale': { value: 6, min: 1, max: 4 },
   'expected-off-step': { value: 6, step: 9 },
   'duplicate-goal': { competency: 'cc', first: 4 },
-  'team-without-letter': { team: 'tt' },
   'before-since': { date: 'dd', since: 'ss' },
   'never-coached': { year: 9 },
   'never-observed': { year: 9, labels: ['aa', 'bb'] },
   'after-build-date': { date: 'dd', asOf: 'aa' },
   'note-not-scored': { competency: 'cc' },
+  // --- Hostile files (issue 13)
+  'yaml-alias-expansion': { max: 10000 },
+  'team-id-collision': { team: 'tt', other: 'oo', otherPlace: 'pp', file: 'ff' },
+  'too-many-diagnostics': { count: 9 },
+  'control-character': { where: 'ww', character: 'cc' },
+  'file-name-too-long': { length: 9, max: 4 },
 };
 
 type CliFunction = {

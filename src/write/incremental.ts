@@ -52,7 +52,8 @@ export async function checkOutputs(
           const entry = await isUpToDate(known, yearDir, candidate.file, candidate.inputs);
           if (entry === undefined) return;
           upToDate.add(candidate.file);
-          manifest.reports[candidate.file] = entry;
+          // Its kind and id from the plan, never as read back from the folder.
+          manifest.reports[candidate.file] = { ...entry, kind: candidate.kind, id: candidate.id };
         }),
       ),
     );

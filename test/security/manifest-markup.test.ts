@@ -92,8 +92,8 @@ describe('what the output folder holds is never markup in the next build', () =>
       ['index.html', 'organisation.html', 'reps/ann-lee.html', 'reps/bo-chen.html', 'teams/north.html'].sort(),
     );
     for (const [file, text] of html) expect(text, file).not.toMatch(PLANTED);
-    // (The manifest written afterwards carries forward the entries of the reports it skipped as they were read:
-    // it is data for the next build, never printed into a page.)
+    // The manifest written afterwards names each report from the plan, never as it was read back.
+    expect(await readFile(manifestFile, 'utf8')).not.toMatch(PLANTED);
 
     // A build of one rep lists the others as they are on disk: still nothing planted.
     const one = await build(options({ reps: ['ann-lee'] }));

@@ -10,9 +10,10 @@ import type { LoadedWorkspace } from '../load/workspace.js';
 import { readLocale } from '../load/locale.js';
 import { parseYamlFile, type ParsedFile } from '../load/parse-yaml.js';
 import { diagnosticCatalogue, diagnosticOf, type DiagnosticText, type Locale } from '../messages/diagnostics.js';
+import { checkRepFile } from './check-rep-file.js';
 import { allKeysOf } from './known-keys.js';
+import { frameworkDigest, type RepCache } from './rep-cache.js';
 import { validateFramework } from './validate-framework.js';
-import { validateRepYear } from './validate-rep.js';
 import { valueAt } from './zod-issues.js';
 
 export interface ValidationResult {
@@ -26,6 +27,13 @@ export interface ValidationResult {
 export interface WorkspaceCheck {
   /** The build's date, YYYY-MM-DD: an assessment dated after it is a warning (SPEC §4). Without it, not checked. */
   asOf?: string | undefined;
+  /**
+   * The rep files validated by an earlier build (write/validation-cache.ts):
+   * a file whose bytes, name, year and framework are those of an entry is
+   * not parsed again. Filled with this validation's entries, to write back.
+   * Default: none, every file is parsed and checked.
+   */
+  cache?: RepCache | undefined;
 }
 
 const YEAR = /^\d{4}$/;
@@ -63,6 +71,10 @@ export function validateWorkspace(workspace: LoadedWorkspace, check: WorkspaceCh
     competencyIds = idsIn(valueAt(parsed.value, ['competencies']));
   }
   const repKeys = new Set([...formatKeys.rep, ...competencyIds]);
+  const cacheOf =
+    check.cache === undefined || framework === undefined || workspace.framework?.text === undefined
+      ? undefined
+      : { entries: check.cache, framework: frameworkDigest(workspace.framework.text) };
 
   const reps: RepRecord[] = [];
   const years: number[] = [];
@@ -90,10 +102,12 @@ export function validateWorkspace(workspace: LoadedWorkspace, check: WorkspaceCh
       }
       seen.set(file.stem, file.path);
       if (file.text === undefined) continue;
-      const parsed = parseYamlFile(file.path, file.text, { locale, keys: repKeys });
-      sources.set(parsed.file, parsed);
-      const result = validateRepYear(parsed, file.stem, { ...context, year, framework, asOf: check.asOf });
-      diagnostics.push(...parsed.diagnostics, ...readable(parsed, result.diagnostics));
+      const result = checkRepFile(
+        { path: file.path, stem: file.stem, text: file.text },
+        { ...context, year, framework, asOf: check.asOf, keys: repKeys, cache: cacheOf },
+      );
+      if (result.parsed !== undefined) sources.set(result.parsed.file, result.parsed);
+      diagnostics.push(...result.diagnostics);
       if (result.data !== undefined && year !== undefined)
         reps.push({ id: file.stem, year, file: file.path, data: result.data });
     }

@@ -1,0 +1,46 @@
+/**
+ * One rep file, checked the cheapest way that gives the same result: reused
+ * from the cache of validated files (rep-cache.ts) when an earlier build
+ * validated the same bytes against the same framework; else parsed and
+ * checked (validate-rep.ts).
+ */
+import type { Diagnostic } from '../model/dataset.js';
+import type { RepYear } from '../model/schema.js';
+import { parseYamlFile, type ParsedFile } from '../load/parse-yaml.js';
+import { VERSION } from '../version.js';
+import { recordRep, repCacheKey, reuseRep, type RepCache } from './rep-cache.js';
+import { validateRepYear, type RepCheck } from './validate-rep.js';
+
+export interface RepFileCheck extends RepCheck {
+  /** The format's keys and the framework's ids, for the slips (parse-yaml.ts). */
+  keys: ReadonlySet<string>;
+  /** The cache, and the digest of the framework's text it is keyed by; none: every file is checked. */
+  cache?: { entries: RepCache; framework: string } | undefined;
+}
+
+export interface RepFileResult {
+  /** The file as parsed, when it was (not when reused from the cache). */
+  parsed?: ParsedFile;
+  data?: RepYear;
+  /** The file's diagnostics, the parser's and the checks', in that order. */
+  diagnostics: Diagnostic[];
+}
+
+export function checkRepFile(file: { path: string; stem: string; text: string }, check: RepFileCheck): RepFileResult {
+  const { cache, year } = check;
+  const cacheable = cache !== undefined && year !== undefined && check.framework !== undefined;
+  const key = cacheable
+    ? repCacheKey({ version: VERSION, framework: cache.framework, year, stem: file.stem, text: file.text })
+    : undefined;
+  if (cacheable && key !== undefined) {
+    const data = reuseRep(cache.entries, key, check.asOf);
+    if (data !== undefined) return { data, diagnostics: [] };
+  }
+  const parsed = parseYamlFile(file.path, file.text, { locale: check.locale, keys: check.keys });
+  const result = validateRepYear(parsed, file.stem, check);
+  const unreadable = (d: Diagnostic) => d.line !== 0 && parsed.unreadable(d.line);
+  const diagnostics = [...parsed.diagnostics, ...result.diagnostics.filter((d) => !unreadable(d))];
+  if (cacheable && key !== undefined && result.data !== undefined && diagnostics.length === 0)
+    recordRep(cache.entries, key, result.data);
+  return { parsed, ...(result.data === undefined ? {} : { data: result.data }), diagnostics };
+}

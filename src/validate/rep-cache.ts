@@ -1,0 +1,118 @@
+/**
+ * The rep files validated by an earlier build, kept in the output folder
+ * (load/validation-cache.ts reads them, write/validation-cache.ts writes
+ * them), so that a rebuild with nothing changed reads and hashes the files
+ * and does nothing else with them.
+ *
+ * An entry holds what validating a file gave when it gave no diagnostic at
+ * all: its data. It is found by a key that digests everything that result
+ * depends on: revue's version, the framework's text, the year folder, the
+ * file's name and its text. The one other input, the build's date (an
+ * assessment after it is a warning), is checked against the latest date the
+ * entry holds. Each entry carries the digest of its own content: an entry
+ * that does not match it (a truncated or edited cache) is not used, and the
+ * file is validated as if there were no cache.
+ */
+import { createHash } from 'node:crypto';
+import type { RepYear } from '../model/schema.js';
+
+/** One validated file: its data as JSON, the latest assessment date in it, and the digest of both with the key. */
+export interface RepCacheEntry {
+  key: string;
+  /** The latest assessment date (YYYY-MM-DD), '' when none. */
+  last: string;
+  /** The data, JSON. */
+  json: string;
+  /** sha256 of key, last and json. */
+  sum: string;
+}
+
+/** The entries read from an output folder, by key; and those of this validation, to write back. */
+export interface RepCache {
+  /** Entries of an earlier build; those that do not prove themselves are ignored. */
+  readonly known: ReadonlyMap<string, RepCacheEntry>;
+  /** Filled by validation: the entries for the files of this workspace (hits and new ones). */
+  readonly next: Map<string, RepCacheEntry>;
+  /** Whether `next` differs from `known` (something to write). */
+  changed: boolean;
+}
+
+export function emptyRepCache(known: ReadonlyMap<string, RepCacheEntry> = new Map()): RepCache {
+  return { known, next: new Map(), changed: false };
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The digest of the framework's text: part of every key. */
+export function frameworkDigest(text: string): string {
+  return sha256(text);
+}
+
+/** What one file's result depends on, but for the build's date. */
+export function repCacheKey(parts: { version: string; framework: string; year: number; stem: string; text: string }) {
+  return sha256(`${parts.version}\0${parts.framework}\0${String(parts.year)}\0${parts.stem}\0${parts.text}`);
+}
+
+function sumOf(key: string, last: string, json: string): string {
+  return sha256(`${key}\0${last}\0${json}`);
+}
+
+/**
+ * The data of a file validated before with no diagnostic, when the entry
+ * proves itself and the build's date `asOf` is not before any of its
+ * assessments; undefined otherwise. The entry is kept for the next build.
+ */
+export function reuseRep(cache: RepCache, key: string, asOf: string | undefined): RepYear | undefined {
+  const entry = cache.known.get(key);
+  if (entry === undefined || entry.key !== key || sumOf(key, entry.last, entry.json) !== entry.sum) return undefined;
+  if (asOf !== undefined && entry.last > asOf) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(entry.json);
+  } catch {
+    return undefined;
+  }
+  if (!isStoredRep(data)) return undefined;
+  cache.next.set(key, entry);
+  return data;
+}
+
+/**
+ * Only what `recordRep` stored passes its digest, and it stored only data
+ * the schema had produced: the digest, checked just before, is the proof;
+ * this checks the shape a little more for a digest that collides by
+ * accident (never seen).
+ */
+function isStoredRep(data: unknown): data is RepYear {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && 'assessments' in data;
+}
+
+/**
+ * Keeps the data of a file that validated with no diagnostic. Data that
+ * would not come back from JSON exactly as it is (never the case for what
+ * the schema produces, but cheap to make sure of) is not kept.
+ */
+export function recordRep(cache: RepCache, key: string, data: RepYear): void {
+  if (cache.next.has(key)) return;
+  const json = JSON.stringify(data);
+  if (!sameAfterJson(data, JSON.parse(json))) return;
+  const last = data.assessments.reduce((latest, a) => (a.date > latest ? a.date : latest), '');
+  cache.next.set(key, { key, last, json, sum: sumOf(key, last, json) });
+  cache.changed = true;
+}
+
+function sameAfterJson(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number') return Object.is(a, b);
+  if (a === null || typeof a !== 'object') return a === b;
+  if (b === null || typeof b !== 'object') return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameAfterJson(x, b[i]));
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  return (
+    keysA.length === keysB.length &&
+    keysA.every((k, i) => k === keysB[i] && sameAfterJson(Reflect.get(a, k), Reflect.get(b, k)))
+  );
+}

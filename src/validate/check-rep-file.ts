@@ -1,11 +1,14 @@
 /**
  * One rep file, checked the cheapest way that gives the same result: reused
  * from the cache of validated files (rep-cache.ts) when an earlier build
- * validated the same bytes against the same framework; else parsed and
- * checked (validate-rep.ts).
+ * validated the same bytes against the same framework; else read by the
+ * fast parser (load/fast-parse.ts) and checked, when that finds nothing;
+ * else parsed with every position and checked (validate-rep.ts), for its
+ * diagnostics.
  */
 import type { Diagnostic } from '../model/dataset.js';
 import type { RepYear } from '../model/schema.js';
+import { fastParsedFile, parseFast } from '../load/fast-parse.js';
 import { parseYamlFile, type ParsedFile } from '../load/parse-yaml.js';
 import { VERSION } from '../version.js';
 import { recordRep, repCacheKey, reuseRep, type RepCache } from './rep-cache.js';
@@ -16,6 +19,8 @@ export interface RepFileCheck extends RepCheck {
   keys: ReadonlySet<string>;
   /** The cache, and the digest of the framework's text it is keyed by; none: every file is checked. */
   cache?: { entries: RepCache; framework: string } | undefined;
+  /** Read files with the fast parser first (load/fast-parse.ts). Default: true. */
+  fastPath?: boolean | undefined;
 }
 
 export interface RepFileResult {
@@ -35,6 +40,15 @@ export function checkRepFile(file: { path: string; stem: string; text: string },
   if (cacheable && key !== undefined) {
     const data = reuseRep(cache.entries, key, check.asOf);
     if (data !== undefined) return { data, diagnostics: [] };
+  }
+  // A file the fast path reads, and in which the checks find nothing, is done; any other is parsed again for its positions.
+  const fast = check.fastPath === false ? undefined : parseFast(file.text, check.keys);
+  if (fast !== undefined) {
+    const result = validateRepYear(fastParsedFile(file.path, file.text, fast.value), file.stem, check);
+    if (result.data !== undefined && result.diagnostics.length === 0) {
+      if (cacheable && key !== undefined) recordRep(cache.entries, key, result.data);
+      return { data: result.data, diagnostics: [] };
+    }
   }
   const parsed = parseYamlFile(file.path, file.text, { locale: check.locale, keys: check.keys });
   const result = validateRepYear(parsed, file.stem, check);

@@ -34,6 +34,12 @@ export interface WorkspaceCheck {
    * Default: none, every file is parsed and checked.
    */
   cache?: RepCache | undefined;
+  /**
+   * Read the rep files with the fast parser first, and parse again with
+   * positions only those with a diagnostic (load/fast-parse.ts); false
+   * parses every file with positions. The diagnostics are the same. Default: true.
+   */
+  fastPath?: boolean | undefined;
 }
 
 const YEAR = /^\d{4}$/;
@@ -104,7 +110,7 @@ export function validateWorkspace(workspace: LoadedWorkspace, check: WorkspaceCh
       if (file.text === undefined) continue;
       const result = checkRepFile(
         { path: file.path, stem: file.stem, text: file.text },
-        { ...context, year, framework, asOf: check.asOf, keys: repKeys, cache: cacheOf },
+        { ...context, year, framework, asOf: check.asOf, keys: repKeys, cache: cacheOf, fastPath: check.fastPath },
       );
       if (result.parsed !== undefined) sources.set(result.parsed.file, result.parsed);
       diagnostics.push(...result.diagnostics);

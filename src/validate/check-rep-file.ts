@@ -24,7 +24,7 @@ export interface RepFileCheck extends RepCheck {
 }
 
 export interface RepFileResult {
-  /** The file as parsed, when it was (not when reused from the cache). */
+  /** The file as parsed with positions, when it was (not when reused from the cache, nor read by the fast path). */
   parsed?: ParsedFile;
   data?: RepYear;
   /** The file's diagnostics, the parser's and the checks', in that order. */
@@ -38,15 +38,17 @@ export function checkRepFile(file: { path: string; stem: string; text: string },
     ? repCacheKey({ version: VERSION, framework: cache.framework, year, stem: file.stem, text: file.text })
     : undefined;
   if (cacheable && key !== undefined) {
-    const data = reuseRep(cache.entries, key, check.asOf);
-    if (data !== undefined) return { data, diagnostics: [] };
+    const reused = reuseRep(cache.entries, key, check.asOf);
+    // The file's name as given this time (the data folder may be written another way).
+    if (reused !== undefined)
+      return { data: reused.data, diagnostics: reused.warnings.map((w) => ({ ...w, file: file.path })) };
   }
   // A file the fast path reads, and in which the checks find nothing, is done; any other is parsed again for its positions.
   const fast = check.fastPath === false ? undefined : parseFast(file.text, check.keys);
   if (fast !== undefined) {
     const result = validateRepYear(fastParsedFile(file.path, file.text, fast.value), file.stem, check);
     if (result.data !== undefined && result.diagnostics.length === 0) {
-      if (cacheable && key !== undefined) recordRep(cache.entries, key, result.data);
+      if (cacheable && key !== undefined) recordRep(cache.entries, key, result.data, []);
       return { data: result.data, diagnostics: [] };
     }
   }
@@ -54,7 +56,10 @@ export function checkRepFile(file: { path: string; stem: string; text: string },
   const result = validateRepYear(parsed, file.stem, check);
   const unreadable = (d: Diagnostic) => d.line !== 0 && parsed.unreadable(d.line);
   const diagnostics = [...parsed.diagnostics, ...result.diagnostics.filter((d) => !unreadable(d))];
-  if (cacheable && key !== undefined && result.data !== undefined && diagnostics.length === 0)
-    recordRep(cache.entries, key, result.data);
+  if (cacheable && key !== undefined && result.data !== undefined) {
+    // Kept with the lines they quote, as validate-workspace.ts adds them: a reused file is not parsed.
+    const quoted = diagnostics.map((d) => (d.line < 1 ? d : { ...d, excerpt: parsed.line(d.line) }));
+    recordRep(cache.entries, key, result.data, quoted);
+  }
   return { parsed, ...(result.data === undefined ? {} : { data: result.data }), diagnostics };
 }

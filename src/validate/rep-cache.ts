@@ -4,8 +4,8 @@
  * them), so that a rebuild with nothing changed reads and hashes the files
  * and does nothing else with them.
  *
- * An entry holds what validating a file gave when it gave no diagnostic at
- * all: its data. It is found by a key that digests everything that result
+ * An entry holds what validating a file gave when it gave no error: its
+ * data and its warnings (with the lines they quote). It is found by a key that digests everything that result
  * depends on: revue's version, the framework's text, the year folder, the
  * file's name and its text. The one other input, the build's date (an
  * assessment after it is a warning), is checked against the latest date the
@@ -14,6 +14,7 @@
  * file is validated as if there were no cache.
  */
 import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../model/dataset.js';
 import type { RepYear } from '../model/schema.js';
 
 /** One validated file: its data as JSON, the latest assessment date in it, and the digest of both with the key. */
@@ -21,7 +22,7 @@ export interface RepCacheEntry {
   key: string;
   /** The latest assessment date (YYYY-MM-DD), '' when none. */
   last: string;
-  /** The data, JSON. */
+  /** The data and the warnings, JSON: `{ data, warnings }`. */
   json: string;
   /** sha256 of key, last and json. */
   sum: string;
@@ -59,45 +60,61 @@ function sumOf(key: string, last: string, json: string): string {
   return sha256(`${key}\0${last}\0${json}`);
 }
 
+/** What a file validated before gave: its data, and its warnings (with the file's name as it was then). */
+export interface ReusedRep {
+  data: RepYear;
+  warnings: Diagnostic[];
+}
+
 /**
- * The data of a file validated before with no diagnostic, when the entry
- * proves itself and the build's date `asOf` is not before any of its
- * assessments; undefined otherwise. The entry is kept for the next build.
+ * What a file validated before with no error gave, when the entry proves
+ * itself and the build's date `asOf` is not before any of its assessments;
+ * undefined otherwise. The entry is kept for the next build.
  */
-export function reuseRep(cache: RepCache, key: string, asOf: string | undefined): RepYear | undefined {
+export function reuseRep(cache: RepCache, key: string, asOf: string | undefined): ReusedRep | undefined {
   const entry = cache.known.get(key);
   if (entry === undefined || entry.key !== key || sumOf(key, entry.last, entry.json) !== entry.sum) return undefined;
   if (asOf !== undefined && entry.last > asOf) return undefined;
-  let data: unknown;
+  let stored: unknown;
   try {
-    data = JSON.parse(entry.json);
+    stored = JSON.parse(entry.json);
   } catch {
     return undefined;
   }
-  if (!isStoredRep(data)) return undefined;
+  if (!isStored(stored)) return undefined;
   cache.next.set(key, entry);
-  return data;
+  return stored;
 }
 
 /**
  * Only what `recordRep` stored passes its digest, and it stored only data
- * the schema had produced: the digest, checked just before, is the proof;
- * this checks the shape a little more for a digest that collides by
- * accident (never seen).
+ * the schema had produced and diagnostics validation had made: the digest,
+ * checked just before, is the proof; this checks the shape a little more,
+ * for a digest that would collide by accident.
  */
-function isStoredRep(data: unknown): data is RepYear {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) && 'assessments' in data;
+function isStored(value: unknown): value is ReusedRep {
+  if (typeof value !== 'object' || value === null || !('data' in value) || !('warnings' in value)) return false;
+  const { data, warnings } = value;
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    'assessments' in data &&
+    Array.isArray(warnings) &&
+    warnings.every((w: unknown) => typeof w === 'object' && w !== null && 'severity' in w && w.severity === 'warning')
+  );
 }
 
 /**
- * Keeps the data of a file that validated with no diagnostic. Data that
- * would not come back from JSON exactly as it is (never the case for what
- * the schema produces, but cheap to make sure of) is not kept.
+ * Keeps what validating a file gave when it gave no error: its data and its
+ * warnings, each with the line it quotes. Anything that would not come back
+ * from JSON exactly as it is (never the case for what validation produces,
+ * but cheap to make sure of) is not kept.
  */
-export function recordRep(cache: RepCache, key: string, data: RepYear): void {
-  if (cache.next.has(key)) return;
-  const json = JSON.stringify(data);
-  if (!sameAfterJson(data, JSON.parse(json))) return;
+export function recordRep(cache: RepCache, key: string, data: RepYear, warnings: readonly Diagnostic[]): void {
+  if (cache.next.has(key) || warnings.some((w) => w.severity !== 'warning')) return;
+  const stored = { data, warnings };
+  const json = JSON.stringify(stored);
+  if (!sameAfterJson(stored, JSON.parse(json))) return;
   const last = data.assessments.reduce((latest, a) => (a.date > latest ? a.date : latest), '');
   cache.next.set(key, { key, last, json, sum: sumOf(key, last, json) });
   cache.changed = true;

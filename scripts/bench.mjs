@@ -394,7 +394,7 @@ async function runChild(kind) {
 async function bareLoop(out, concurrency) {
   const { default: puppeteer } = await import('puppeteer');
   const { findBrowser } = await import(dist('print/find-browser.js'));
-  const { injectStyle, pageFooterCss } = await import(dist('print/page-css.js'));
+  const { injectHead, pageFooterCss } = await import(dist('print/page-css.js'));
   const year = (await readdir(out)).find((name) => /^\d{4}$/.test(name));
   const dir = path.join(out, year);
   const files = [path.join(dir, 'organisation.html')];
@@ -404,7 +404,7 @@ async function bareLoop(out, concurrency) {
     files.map(async (file) => {
       const html = await readFile(file, 'utf8');
       const title = decodeEntities(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '');
-      return injectStyle(html, pageFooterCss(title));
+      return injectHead(html, `<style data-revue="page">\n${pageFooterCss(title)}\n</style>`);
     }),
   );
   const paper = /lang="fr"/.test(documents[0] ?? '') ? 'A4' : 'Letter';

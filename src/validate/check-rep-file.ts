@@ -48,7 +48,8 @@ export function checkRepFile(file: { path: string; stem: string; text: string },
   if (fast !== undefined) {
     const result = validateRepYear(fastParsedFile(file.path, file.text, fast.value), file.stem, check);
     if (result.data !== undefined && result.diagnostics.length === 0) {
-      if (cacheable && key !== undefined) recordRep(cache.entries, key, result.data, []);
+      if (cacheable && key !== undefined)
+        recordRep(cache.entries, key, { data: result.data, warnings: [], asOf: check.asOf });
       return { data: result.data, diagnostics: [] };
     }
   }
@@ -59,7 +60,7 @@ export function checkRepFile(file: { path: string; stem: string; text: string },
   if (cacheable && key !== undefined && result.data !== undefined) {
     // Kept with the lines they quote, as validate-workspace.ts adds them: a reused file is not parsed.
     const quoted = diagnostics.map((d) => (d.line < 1 ? d : { ...d, excerpt: parsed.line(d.line) }));
-    recordRep(cache.entries, key, result.data, quoted);
+    recordRep(cache.entries, key, { data: result.data, warnings: quoted, asOf: check.asOf });
   }
   return { parsed, ...(result.data === undefined ? {} : { data: result.data }), diagnostics };
 }

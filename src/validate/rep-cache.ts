@@ -8,10 +8,11 @@
  * data and its warnings (with the lines they quote). It is found by a key that digests everything that result
  * depends on: revue's version, the framework's text, the year folder, the
  * file's name and its text. The one other input, the build's date (an
- * assessment after it is a warning), is checked against the latest date the
- * entry holds. Each entry carries the digest of its own content: an entry
- * that does not match it (a truncated or edited cache) is not used, and the
- * file is validated as if there were no cache.
+ * assessment after it is a warning), is checked against the date the entry
+ * was validated as of and the latest date it holds. Each entry carries the
+ * digest of its own content: an entry that does not match it (a truncated
+ * or edited cache) is not used, and the file is validated as if there were
+ * no cache.
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../model/dataset.js';
@@ -22,7 +23,7 @@ export interface RepCacheEntry {
   key: string;
   /** The latest assessment date (YYYY-MM-DD), '' when none. */
   last: string;
-  /** The data and the warnings, JSON: `{ data, warnings }`. */
+  /** The data, the warnings and the build's date they were found as of ('' for none), JSON: `{ data, warnings, asOf }`. */
   json: string;
   /** sha256 of key, last and json. */
   sum: string;
@@ -64,7 +65,12 @@ function sumOf(key: string, last: string, json: string): string {
 export interface ReusedRep {
   data: RepYear;
   warnings: Diagnostic[];
+  /** The build's date it was validated as of; '' when none. */
+  asOf: string;
 }
+
+/** No build date: no assessment is after it. */
+const NEVER = '9999-99-99';
 
 /**
  * What a file validated before with no error gave, when the entry proves
@@ -74,7 +80,6 @@ export interface ReusedRep {
 export function reuseRep(cache: RepCache, key: string, asOf: string | undefined): ReusedRep | undefined {
   const entry = cache.known.get(key);
   if (entry === undefined || entry.key !== key || sumOf(key, entry.last, entry.json) !== entry.sum) return undefined;
-  if (asOf !== undefined && entry.last > asOf) return undefined;
   let stored: unknown;
   try {
     stored = JSON.parse(entry.json);
@@ -82,6 +87,11 @@ export function reuseRep(cache: RepCache, key: string, asOf: string | undefined)
     return undefined;
   }
   if (!isStored(stored)) return undefined;
+  // The only check that depends on the build's date warns of an assessment after it, naming the date: the
+  // result is the same as of the same date, or when no assessment is after either date.
+  const then = stored.asOf === '' ? NEVER : stored.asOf;
+  const now = asOf ?? NEVER;
+  if (then !== now && (entry.last > then || entry.last > now)) return undefined;
   cache.next.set(key, entry);
   return stored;
 }
@@ -96,6 +106,8 @@ function isStored(value: unknown): value is ReusedRep {
   if (typeof value !== 'object' || value === null || !('data' in value) || !('warnings' in value)) return false;
   const { data, warnings } = value;
   return (
+    'asOf' in value &&
+    typeof value.asOf === 'string' &&
     typeof data === 'object' &&
     data !== null &&
     'assessments' in data &&
@@ -110,9 +122,14 @@ function isStored(value: unknown): value is ReusedRep {
  * from JSON exactly as it is (never the case for what validation produces,
  * but cheap to make sure of) is not kept.
  */
-export function recordRep(cache: RepCache, key: string, data: RepYear, warnings: readonly Diagnostic[]): void {
+export function recordRep(
+  cache: RepCache,
+  key: string,
+  found: { data: RepYear; warnings: readonly Diagnostic[]; asOf: string | undefined },
+): void {
+  const { data, warnings } = found;
   if (cache.next.has(key) || warnings.some((w) => w.severity !== 'warning')) return;
-  const stored = { data, warnings };
+  const stored = { data, warnings, asOf: found.asOf ?? '' };
   const json = JSON.stringify(stored);
   if (!sameAfterJson(stored, JSON.parse(json))) return;
   const last = data.assessments.reduce((latest, a) => (a.date > latest ? a.date : latest), '');

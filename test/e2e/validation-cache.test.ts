@@ -122,6 +122,9 @@ describe('the cache of validated files', () => {
     const june = await ws.run({ asOf: '2026-06-30' });
     const juneFresh = await ws.run({ asOf: '2026-06-30', force: true });
     expect(june.diagnostics).toEqual(juneFresh.diagnostics);
+    // And again as of June: now from the entries validated as of June, with their warnings of later sessions.
+    const juneAgain = await ws.run({ asOf: '2026-06-30' });
+    expect(JSON.stringify(juneAgain.diagnostics)).toBe(JSON.stringify(juneFresh.diagnostics));
     expect(june.diagnostics.some((d) => d.code === 'after-build-date')).toBe(true);
   });
 

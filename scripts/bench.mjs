@@ -51,6 +51,12 @@ const { values: args } = parseArgs({
     force: { type: 'boolean', default: false },
     'html-only': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    slow: { type: 'boolean', default: false },
+    cache: { type: 'string' },
+    'as-of': { type: 'string', default: '2026-12-31' },
+    'validate-reps': { type: 'string', default: '2000' },
+    'shard-reps': { type: 'string', default: '10000' },
   },
 });
 
@@ -71,8 +77,14 @@ async function runParent() {
   const say = (line = '') => process.stdout.write(`${line}\n`);
   say(`revue bench: ${await machine()}`);
   say(`work folder: ${work}${args.keep ? ' (kept)' : ''}`);
+  /** The figures of the goal table (issue 15), printed together at the end. */
+  const rows = [];
   try {
     if (args.shards !== undefined) return await runShards(work, reps, Number(args.shards), say);
+    if (args.only === 'validation') {
+      await validationFigures(work, rows, say);
+      return;
+    }
 
     const data = path.join(work, `org-${reps}`, 'data');
     await writeOrganisation(data, { reps });
@@ -109,8 +121,13 @@ async function runParent() {
     say(
       `Bare puppeteer loop, same ${bestBare.result.documents} documents: ${seconds(bestBare.result.loopMs)} from launch to last PDF (${seconds(bestBare.wallMs)} for the whole process), ${rate(bestBare.result.documents, bestBare.result.loopMs)} documents/s`,
     );
+    rows.push({
+      figure: 'full build ÷ bare print loop',
+      value: (best.result.durationMs / bestBare.result.loopMs).toFixed(2),
+      goal: '≤ 1.10',
+    });
     say(
-      `Ratio build / bare: ${(best.result.durationMs / bestBare.result.loopMs).toFixed(2)} (goal ≤ 1.25); whole processes: ${(best.wallMs / bestBare.wallMs).toFixed(2)}; CPU time (node and browser): ${(best.cpuMs / bestBare.cpuMs).toFixed(2)}`,
+      `Ratio build / bare: ${(best.result.durationMs / bestBare.result.loopMs).toFixed(2)} (goal ≤ 1.10); whole processes: ${(best.wallMs / bestBare.wallMs).toFixed(2)}; CPU time (node and browser): ${(best.cpuMs / bestBare.cpuMs).toFixed(2)}`,
     );
     say();
     say('Where the build’s time went (ms; charts, html, print and write are summed over concurrent work):');
@@ -123,8 +140,13 @@ async function runParent() {
     // The rebuilds go to the last round's output: the closest in time (a shared working tree may change between).
     const latest = builds[builds.length - 1];
     const noop = await child('build', { data, out: latest.out });
+    rows.push({
+      figure: `no-op rebuild ÷ full build, ${reps} reps`,
+      value: `${pct(noop.result.durationMs, latest.result.durationMs)} (whole processes ${pct(noop.wallMs, latest.wallMs)})`,
+      goal: '≤ 2 %',
+    });
     say(
-      `No-op rebuild: ${seconds(noop.result.durationMs)} in build() (${seconds(noop.wallMs)} for the whole process); ${noop.result.skipped} skipped, ${noop.result.written} written; ${pct(noop.result.durationMs, latest.result.durationMs)} of the full build (whole processes: ${pct(noop.wallMs, latest.wallMs)}; goal ≤ 5 %)`,
+      `No-op rebuild: ${seconds(noop.result.durationMs)} in build() (${seconds(noop.wallMs)} for the whole process); ${noop.result.skipped} skipped, ${noop.result.written} written; ${pct(noop.result.durationMs, latest.result.durationMs)} of the full build (whole processes: ${pct(noop.wallMs, latest.wallMs)}; goal ≤ 2 %); validation ${Math.round(noop.result.timings.validate)} ms, against ${Math.round(latest.result.timings.validate)} ms in the full build`,
     );
     const changed = await changeOneRep(data);
     const one = await child('build', { data, out: latest.out });
@@ -145,9 +167,121 @@ async function runParent() {
     say(
       `  ratio ${reps}/${small}: ${(best.peak.rss / smallBuild.peak.rss).toFixed(2)} RSS, ${(best.peak.pss / smallBuild.peak.pss).toFixed(2)} PSS (goal ≤ 1.3)`,
     );
+    rows.push({
+      figure: `peak memory ${reps} ÷ ${small} reps`,
+      value: `${(best.peak.rss / smallBuild.peak.rss).toFixed(2)} RSS, ${(best.peak.pss / smallBuild.peak.pss).toFixed(2)} PSS`,
+      goal: '≤ 1.3',
+    });
+    say();
+    await validationFigures(work, rows, say);
   } finally {
+    if (rows.length > 0) await printTable(rows, say);
     if (!args.keep) await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The figures of validation and start-up (issue 15), each a ratio of two
+ * things measured alternately in this run (best of --rounds, at least 2):
+ * - `revue validate` of --validate-reps reps (two years) ÷ a bare loop that
+ *   reads the same files and parses each with yaml's parseDocument, both
+ *   whole processes;
+ * - `revue validate` of the example ÷ `node -e 0`;
+ * - load + validation of --shard-reps reps, as every shard does it: without
+ *   the cache (cold), and with the cache that the first run wrote (warm);
+ * and, for comparison, validation in one process with the fast path and without.
+ */
+async function validationFigures(work, rows, say) {
+  const rounds = Math.max(2, Number(args.rounds));
+  const reps = Number(args['validate-reps']);
+  const data = path.join(work, `org-${reps}`, 'data');
+  await writeOrganisation(data, { reps });
+  const files = (await readdir(path.join(data, '2025'))).length + (await readdir(path.join(data, '2026'))).length + 1;
+  const cli = path.join(root, 'dist', 'cli', 'bin.js');
+  const validateArgs = (dir) => [cli, 'validate', '--data', dir, '--quiet', '--as-of', args['as-of']];
+  const validates = [];
+  const loops = [];
+  for (let round = 1; round <= rounds; round++) {
+    validates.push(await timedProcess(validateArgs(data)));
+    loops.push((await child('parse-loop', { data })).wallMs);
+  }
+  const validateMs = Math.min(...validates);
+  const loopMs = Math.min(...loops);
+  say(
+    `revue validate of ${reps} reps (${files} files): ${seconds(validateMs)} (rounds: ${validates.map(seconds).join(', ')}); bare parseDocument loop: ${seconds(loopMs)} (${loops.map(seconds).join(', ')})`,
+  );
+  rows.push({
+    figure: `cold revue validate of ${files} files ÷ bare parseDocument loop`,
+    value: (validateMs / loopMs).toFixed(2),
+    goal: '≤ 0.5',
+  });
+  const fast = await child('validate', { data });
+  const slow = await child('validate', { data, slow: true });
+  say(
+    `  in one process: validation with the fast path ${seconds(fast.result.validateMs)}, without ${seconds(slow.result.validateMs)} (load ${seconds(fast.result.loadMs)}); ${fast.result.diagnostics} diagnostics both ways: ${fast.result.diagnostics === slow.result.diagnostics}`,
+  );
+
+  const example = path.join(root, 'data');
+  const starts = [];
+  const bare = [];
+  for (let round = 1; round <= Math.max(5, rounds); round++) {
+    starts.push(await timedProcess(validateArgs(example)));
+    bare.push(await timedProcess(['-e', '0']));
+  }
+  const start = Math.min(...starts);
+  const nothing = Math.min(...bare);
+  say(
+    `revue validate of the example: ${Math.round(start)} ms (best of ${starts.length}); node -e 0: ${Math.round(nothing)} ms`,
+  );
+  rows.push({ figure: 'revue validate of the example ÷ node -e 0', value: (start / nothing).toFixed(1), goal: '≤ 4' });
+
+  const shardReps = Number(args['shard-reps']);
+  if (shardReps > 0) {
+    const big = path.join(work, `org-${shardReps}`, 'data');
+    const generated = performance.now();
+    await writeOrganisation(big, { reps: shardReps });
+    const out = path.join(work, `out-${shardReps}`);
+    say(`organisation of ${shardReps} reps generated in ${seconds(performance.now() - generated)}`);
+    const cold = await child('validate', { data: big, cache: out });
+    const warm = await child('validate', { data: big, cache: out });
+    say(
+      `validation of ${shardReps} reps as a shard does it (load + validate): cold ${seconds(cold.result.loadMs + cold.result.validateMs)} (load ${seconds(cold.result.loadMs)}), with the cache ${seconds(warm.result.loadMs + warm.result.validateMs)} (load ${seconds(warm.result.loadMs)}, of which reading the cache ${seconds(warm.result.cacheMs)}); peak ${mb(cold.peak.rss)} RSS`,
+    );
+    rows.push({
+      figure: `validation of ${shardReps} reps, one shard`,
+      value: `${seconds(cold.result.loadMs + cold.result.validateMs)} cold, ${seconds(warm.result.loadMs + warm.result.validateMs)} with the cache`,
+      goal: '≤ 8 s',
+    });
+  }
+}
+
+/** Wall time of a Node process, in ms. */
+function timedProcess(argv) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const proc = spawn(process.execPath, argv, { stdio: ['ignore', 'ignore', 'inherit'] });
+    proc.on('error', reject);
+    proc.on('close', (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`${argv.join(' ')} exited with ${code}`)),
+    );
+  });
+}
+
+/** The goal table, and the rows of scripts/bench-daily.mjs when it exists. */
+async function printTable(rows, say) {
+  const daily = path.join(root, 'scripts', 'bench-daily.mjs');
+  if (readdirSync(path.dirname(daily)).includes('bench-daily.mjs')) {
+    try {
+      const { benchDaily } = await import(pathToFileURL(daily).href);
+      if (typeof benchDaily === 'function') rows.push(...(await benchDaily()));
+    } catch (error) {
+      say(`scripts/bench-daily.mjs: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  say();
+  say('| figure | value | goal |');
+  say('| --- | --- | --- |');
+  for (const row of rows) say(`| ${row.figure} | ${row.value} | ${row.goal} |`);
 }
 
 /** A large organisation as shards run one after another (all of them, or those of --run). */
@@ -218,6 +352,38 @@ async function runChild(kind) {
     });
   } else if (kind === 'bare') {
     emit(await bareLoop(args.out, Number(args.concurrency)));
+  } else if (kind === 'parse-loop') {
+    // The floor the issue measures validation against: read each file, parse it with positions, nothing else.
+    const { parseDocument } = await import('yaml');
+    const files = [path.join(args.data, 'framework.yaml')];
+    for (const year of readdirSync(args.data)
+      .filter((name) => /^\d{4}$/.test(name))
+      .sort())
+      for (const name of readdirSync(path.join(args.data, year)).sort()) files.push(path.join(args.data, year, name));
+    for (const file of files)
+      parseDocument(readFileSync(file, 'utf8'), { uniqueKeys: false, prettyErrors: false, logLevel: 'error' }).toJS();
+    const count = files.length;
+    emit({ files: count });
+  } else if (kind === 'validate') {
+    const { loadWorkspace } = await import(dist('load/workspace.js'));
+    const { validateWorkspace } = await import(dist('validate/validate-workspace.js'));
+    const { readValidationCache, writeValidationCache } = await import(dist('write/validation-cache.js'));
+    const { VERSION } = await import(dist('version.js'));
+    const started = performance.now();
+    const workspace = await loadWorkspace(args.data);
+    const loaded = performance.now();
+    const cache = args.cache === undefined ? undefined : await readValidationCache(args.cache, VERSION);
+    const cached = performance.now();
+    const result = validateWorkspace(workspace, { asOf: args['as-of'], fastPath: !args.slow, cache });
+    const validated = performance.now();
+    if (cache !== undefined) await writeValidationCache(args.cache, VERSION, cache);
+    if (result.dataset === undefined) throw new Error(`invalid data: ${result.diagnostics[0]?.message}`);
+    emit({
+      loadMs: cached - started,
+      cacheMs: cached - loaded,
+      validateMs: validated - cached,
+      diagnostics: result.diagnostics.length,
+    });
   }
 }
 
@@ -228,7 +394,7 @@ async function runChild(kind) {
 async function bareLoop(out, concurrency) {
   const { default: puppeteer } = await import('puppeteer');
   const { findBrowser } = await import(dist('print/find-browser.js'));
-  const { injectStyle, pageFooterCss } = await import(dist('print/page-css.js'));
+  const { injectHead, pageFooterCss } = await import(dist('print/page-css.js'));
   const year = (await readdir(out)).find((name) => /^\d{4}$/.test(name));
   const dir = path.join(out, year);
   const files = [path.join(dir, 'organisation.html')];
@@ -238,7 +404,7 @@ async function bareLoop(out, concurrency) {
     files.map(async (file) => {
       const html = await readFile(file, 'utf8');
       const title = decodeEntities(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '');
-      return injectStyle(html, pageFooterCss(title));
+      return injectHead(html, `<style data-revue="page">\n${pageFooterCss(title)}\n</style>`);
     }),
   );
   const paper = /lang="fr"/.test(documents[0] ?? '') ? 'A4' : 'Letter';

@@ -32,12 +32,14 @@ import { documentStyles, paperOf, type DocumentStyles, type Paper } from './rend
 import { renderIndex } from './render/index-page.js';
 import { planReports, reportFingerprint, type PlannedReport } from './render/plan.js';
 import { loadTemplates, type Templates } from './render/templates.js';
+import { emptyRepCache } from './validate/rep-cache.js';
 import { validateWorkspace } from './validate/validate-workspace.js';
 import { VERSION } from './version.js';
 import { resolveInside, writeFileAtomic } from './write/atomic.js';
 import { checkOutputs, inputsDigest, recordWritten, type Candidate, type SharedInputs } from './write/incremental.js';
 import { acquireBuildLock } from './write/build-lock.js';
 import { writeManifest, type Manifest } from './write/manifest.js';
+import { readValidationCache, writeValidationCache } from './write/validation-cache.js';
 import { removeStaleReports, type RemovedReport } from './write/stale.js';
 import { said, type Text } from './messages/stage.js';
 
@@ -182,9 +184,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // load → validate
   const data = options.data ?? 'data';
+  const out = options.out ?? 'output';
   const workspace = await time('load', () => loadWorkspace(data));
+  // --force trusts nothing of an earlier build: every file is validated afresh.
+  const cache = options.force === true ? emptyRepCache() : await time('load', () => readValidationCache(out, VERSION));
   const { dataset, diagnostics } = await time('validate', () =>
-    validateWorkspace(workspace, { asOf: buildDate(options) }),
+    validateWorkspace(workspace, { asOf: buildDate(options), cache }),
   );
   options.onProgress?.({ kind: 'validated', diagnostics });
   if (dataset === undefined) return result({ ok: false, year: null, diagnostics, ...nothingWritten() });
@@ -203,7 +208,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const mine = selectShard(onlyReps(planned, options.reps), shard);
   const jobs = planJobs(mine, { format, paper, templates, styles, epoch });
 
-  const yearDir = path.join(options.out ?? 'output', String(year));
+  const yearDir = path.join(out, String(year));
   await using printing = sessionOf(options);
   const { session } = printing;
   // A first build of PDFs needs the browser: without one, say so (exit 2) before creating anything.
@@ -242,6 +247,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const indexInput = { dataset, figures, templates, styles: styles.css, entries, yearDir };
   const index = !rendersGroups(shard) ? null : await time('index', () => writeIndex(planned, indexInput, errors));
   const manifestPath = await time('write', () => recordManifest(yearDir, shard, manifest, errors));
+  // Only a saving: a cache that cannot be written means the next build validates every file.
+  await time('write', () => writeValidationCache(out, VERSION, cache).catch(() => undefined));
   return result({ ok: true, year, diagnostics, reports, removed, index, manifest: manifestPath, errors });
 }
 

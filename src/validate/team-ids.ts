@@ -12,12 +12,12 @@ import { diagnosticOf, type DiagnosticCatalogue } from '../messages/diagnostics.
 
 export function teamIdCollisions(
   reps: readonly RepRecord[],
-  sources: ReadonlyMap<string, ParsedFile>,
+  sourceOf: (file: string) => ParsedFile | undefined,
   catalogue: DiagnosticCatalogue,
 ): Diagnostic[] {
   const place = (rep: RepRecord) => ({
     file: rep.file,
-    ...(sources.get(rep.file)?.locate(['team']) ?? { line: 0, column: 0 }),
+    ...(sourceOf(rep.file)?.locate(['team']) ?? { line: 0, column: 0 }),
   });
   /** The first team (name, place) of each id; the names already reported for it. */
   const first = new Map<string, { team: string; key: string; file: string; line: number }>();

@@ -10,11 +10,12 @@ import type { LoadedWorkspace } from '../load/workspace.js';
 import { readLocale } from '../load/locale.js';
 import { parseYamlFile, type ParsedFile } from '../load/parse-yaml.js';
 import { diagnosticCatalogue, diagnosticOf, type DiagnosticText, type Locale } from '../messages/diagnostics.js';
+import { checkRepFile } from './check-rep-file.js';
 import { allKeysOf } from './known-keys.js';
+import { frameworkDigest, type RepCache } from './rep-cache.js';
 import { validateFramework } from './validate-framework.js';
 import { capDiagnostics } from './cap-diagnostics.js';
 import { teamIdCollisions } from './team-ids.js';
-import { validateRepYear } from './validate-rep.js';
 import { valueAt } from './zod-issues.js';
 
 export interface ValidationResult {
@@ -28,6 +29,19 @@ export interface ValidationResult {
 export interface WorkspaceCheck {
   /** The build's date, YYYY-MM-DD: an assessment dated after it is a warning (SPEC §4). Without it, not checked. */
   asOf?: string | undefined;
+  /**
+   * The rep files validated by an earlier build (write/validation-cache.ts):
+   * a file whose bytes, name, year and framework are those of an entry is
+   * not parsed again. Filled with this validation's entries, to write back.
+   * Default: none, every file is parsed and checked.
+   */
+  cache?: RepCache | undefined;
+  /**
+   * Read the rep files with the fast parser first, and parse again with
+   * positions only those with a diagnostic (load/fast-parse.ts); false
+   * parses every file with positions. The diagnostics are the same. Default: true.
+   */
+  fastPath?: boolean | undefined;
 }
 
 const YEAR = /^\d{4}$/;
@@ -67,9 +81,23 @@ export function validateWorkspace(workspace: LoadedWorkspace, check: WorkspaceCh
     competencyIds = idsIn(valueAt(parsed.value, ['competencies']));
   }
   const repKeys = new Set([...formatKeys.rep, ...competencyIds]);
+  const cacheOf =
+    check.cache === undefined || framework === undefined || workspace.framework?.text === undefined
+      ? undefined
+      : { entries: check.cache, framework: frameworkDigest(workspace.framework.text) };
 
   const reps: RepRecord[] = [];
   const years: number[] = [];
+  /** A rep file reused from the cache or read by the fast path is parsed with positions only if a diagnostic needs them. */
+  const texts = new Map<string, string>();
+  const sourceOf = (file: string): ParsedFile | undefined => {
+    const known = sources.get(file);
+    const text = texts.get(file);
+    if (known !== undefined || text === undefined) return known;
+    const parsed = parseYamlFile(file, text, { locale, keys: repKeys });
+    sources.set(file, parsed);
+    return parsed;
+  };
   for (const folder of workspace.years) {
     const year = YEAR.test(folder.name) ? Number(folder.name) : undefined;
     if (year === undefined) {
@@ -94,18 +122,19 @@ export function validateWorkspace(workspace: LoadedWorkspace, check: WorkspaceCh
       }
       seen.set(file.stem, file.path);
       if (file.text === undefined) continue;
-      const parsed = parseYamlFile(file.path, file.text, { locale, keys: repKeys });
-      sources.set(parsed.file, parsed);
-      const result = validateRepYear(parsed, file.stem, { ...context, year, framework, asOf: check.asOf });
-      diagnostics.push(
-        ...capDiagnostics(parsed.file, [...parsed.diagnostics, ...readable(parsed, result.diagnostics)], catalogue),
+      texts.set(file.path, file.text);
+      const result = checkRepFile(
+        { path: file.path, stem: file.stem, text: file.text },
+        { ...context, year, framework, asOf: check.asOf, keys: repKeys, cache: cacheOf, fastPath: check.fastPath },
       );
+      if (result.parsed !== undefined) sources.set(result.parsed.file, result.parsed);
+      diagnostics.push(...capDiagnostics(file.path, result.diagnostics, catalogue));
       if (result.data !== undefined && year !== undefined)
         reps.push({ id: file.stem, year, file: file.path, data: result.data });
     }
   }
 
-  diagnostics.push(...teamIdCollisions(reps, sources, catalogue));
+  diagnostics.push(...teamIdCollisions(reps, sourceOf, catalogue));
   const withExcerpts = diagnostics.map((d) => withExcerpt(d, sources.get(d.file))).sort(byPlace);
   if (framework === undefined || withExcerpts.some((d) => d.severity === 'error'))
     return { diagnostics: withExcerpts, locale };

@@ -19,8 +19,8 @@ export function teamIdCollisions(
     file: rep.file,
     ...(sourceOf(rep.file)?.locate(['team']) ?? { line: 0, column: 0 }),
   });
-  /** The first team (name, place) of each id; the names already reported for it. */
-  const first = new Map<string, { team: string; key: string; file: string; line: number }>();
+  /** The first team (name, rep) of each id; the names already reported for it. */
+  const first = new Map<string, { team: string; key: string; rep: RepRecord }>();
   const reported = new Set<string>();
   const out: Diagnostic[] = [];
   for (const rep of reps) {
@@ -28,18 +28,19 @@ export function teamIdCollisions(
     if (team === undefined) continue;
     const id = teamId(team);
     const key = teamKey(team);
-    const where = place(rep);
     const earlier = first.get(id);
     if (earlier === undefined) {
-      first.set(id, { team, key, file: where.file, line: where.line });
+      first.set(id, { team, key, rep });
       continue;
     }
     if (earlier.key === key || reported.has(`${id}\n${key}`)) continue;
     reported.add(`${id}\n${key}`);
+    // Placed only now: a file read by the fast path or the cache is parsed with positions only for a collision.
+    const there = place(earlier.rep);
     out.push(
-      diagnosticOf(catalogue, 'error', where, {
+      diagnosticOf(catalogue, 'error', place(rep), {
         code: 'team-id-collision',
-        params: { team, other: earlier.team, otherPlace: `${earlier.file}:${earlier.line}`, file: `teams/${id}.pdf` },
+        params: { team, other: earlier.team, otherPlace: `${there.file}:${there.line}`, file: `teams/${id}.pdf` },
       }),
     );
   }

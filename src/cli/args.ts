@@ -73,7 +73,8 @@ export function parseCommandArgs<T extends ArgsDef>(
   const positionalCount = Object.values(spec.args).filter((def) => def.type === 'positional').length;
   const extra = positionals[positionalCount];
   if (extra !== undefined && spec.variadic === undefined) throw new UsageError(t.tooManyArguments({ extra }));
-  return parseArgs<T>([...rawArgs], spec.args);
+  // The positionals as revue reads them (a negative number is one, a string option's value is not).
+  return Object.assign(parseArgs<T>([...rawArgs], spec.args), { _: positionals });
 }
 
 /** Every spelling an option may be given in: `--year`, `--html-only`, `--no-watch`. */
@@ -93,14 +94,21 @@ function listedOptions(args: ArgsDef): string[] {
     .map(([name]) => `--${name}`);
 }
 
-/** Every value of a repeatable option: `--rep a --rep b`, `--rep=a,b`. */
-export function repeated(rawArgs: readonly string[], name: string): string[] {
+/** Every value of a repeatable option, as typed (a comma is part of the text: `--action "call, then write"`). */
+export function optionValues(rawArgs: readonly string[], name: string): string[] {
   const values: string[] = [];
-  rawArgs.forEach((arg, i) => {
-    if (arg === `--${name}`) values.push(rawArgs[i + 1] ?? '');
+  for (let i = 0; i < rawArgs.length; i++) {
+    const arg = rawArgs[i] ?? '';
+    if (arg === '--') break;
+    if (arg === `--${name}`) values.push(rawArgs[++i] ?? '');
     else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
-  });
-  return values
+  }
+  return values;
+}
+
+/** Every value of a repeatable list option: `--rep a --rep b`, `--rep=a,b`. */
+export function repeated(rawArgs: readonly string[], name: string): string[] {
+  return optionValues(rawArgs, name)
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter((v) => v !== '');

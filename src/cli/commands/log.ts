@@ -17,6 +17,7 @@ import type { Dataset, Diagnostic } from '../../model/dataset.js';
 import { closest, slugify } from '../../model/text.js';
 import { validateWorkspace } from '../../validate/validate-workspace.js';
 import { writeFileAtomic } from '../../write/atomic.js';
+import { optionValues } from '../args.js';
 import type { Console } from '../context.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { reportDiagnostics } from '../report-diagnostics.js';
@@ -36,7 +37,7 @@ export async function run(
   const today =
     buildDateOf(parseDate(t, out.locale, args['as-of']), sourceDateEpoch(t, out.io.env)) ?? utcDay(Date.now());
   const date = parseDate(t, out.locale, args.date, '--date') ?? today;
-  const positionals = positionalsOf(rawArgs, logSpec_strings);
+  const positionals = args._;
   const scores = positionals.filter((p) => p.includes('='));
   const named = positionals.filter((p) => !p.includes('='));
   if (named.length > 1) throw new UsageError(t.tooManyArguments({ extra: named[1] ?? '' }));
@@ -57,8 +58,8 @@ export async function run(
     scores,
     strengths: args.strengths,
     improvements: args.improvements,
-    notes: valuesOf(rawArgs, 'note'),
-    actions: valuesOf(rawArgs, 'action'),
+    notes: optionValues(rawArgs, 'note'),
+    actions: optionValues(rawArgs, 'action'),
   };
 
   let rep = named[0] === undefined ? undefined : repId(named[0], dataset, out);
@@ -125,54 +126,6 @@ export async function run(
   const name = identity?.name ?? dataset.reps.findLast((r) => r.id === rep)?.data.name ?? rep;
   out.say(out.style.green(t.logWritten({ date, name, file: displayPath(out, plan.file), created: plan.created })));
   return EXIT.ok;
-}
-
-/** Options that take a value: their value is not a positional. */
-const logSpec_strings = new Set([
-  'data',
-  'date',
-  'as-of',
-  'kind',
-  'context',
-  'strengths',
-  'improvements',
-  'note',
-  'action',
-  'new',
-  'role',
-  'team',
-  'manager',
-]);
-
-/** The positionals of `rawArgs`: REP and the COMPETENCY=SCORE arguments, in order. */
-export function positionalsOf(rawArgs: readonly string[], strings: ReadonlySet<string>): string[] {
-  const positionals: string[] = [];
-  for (let i = 0; i < rawArgs.length; i++) {
-    const arg = rawArgs[i] ?? '';
-    if (arg === '--') {
-      positionals.push(...rawArgs.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || /^-\d/.test(arg)) {
-      positionals.push(arg);
-      continue;
-    }
-    const name = arg.replace(/^--?/, '').split('=')[0] ?? '';
-    if (strings.has(name) && !arg.includes('=')) i++;
-  }
-  return positionals;
-}
-
-/** Every value of a repeatable option, as typed (a comma is part of the text: `--action "call, then write"`). */
-export function valuesOf(rawArgs: readonly string[], name: string): string[] {
-  const values: string[] = [];
-  for (let i = 0; i < rawArgs.length; i++) {
-    const arg = rawArgs[i] ?? '';
-    if (arg === '--') break;
-    if (arg === `--${name}`) values.push(rawArgs[++i] ?? '');
-    else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
-  }
-  return values;
 }
 
 /** The rep named on the command line, by id or by name. */

@@ -40,3 +40,32 @@ export function methodOf<T extends object, K extends keyof T>(target: T, key: K)
 export function parseJson<T>(text: string, schema: z.ZodType<T>): T {
   return schema.parse(JSON.parse(text));
 }
+
+/** The cells of a CSV file (RFC 4180), without its byte order mark. */
+export function csvCells(csv: string, separator: string): string[][] {
+  const rows: string[][] = [[]];
+  let field = '';
+  let quoted = false;
+  const text = csv.replace(/^\uFEFF/, '');
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === separator) {
+      rows.at(-1)?.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      rows.at(-1)?.push(field);
+      field = '';
+      rows.push([]);
+      i++;
+    } else field += c ?? '';
+  }
+  rows.pop();
+  return rows;
+}

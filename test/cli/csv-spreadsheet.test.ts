@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { FIXTURES } from '../helpers.js';
+import { csvCells, FIXTURES } from '../helpers.js';
 import { revue } from './spawn.js';
 
 const DATA = path.join(import.meta.dirname, '..', '..', 'data');
@@ -95,30 +95,7 @@ const unescape = (text: string) =>
  */
 function readAsFrench(csv: string): Array<Array<number | string>> {
   expect(csv.startsWith('\uFEFF')).toBe(true);
-  const rows: string[][] = [[]];
-  let field = '';
-  let quoted = false;
-  const text = csv.slice(1);
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') {
-      rows.at(-1)?.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      rows.at(-1)?.push(field);
-      field = '';
-      rows.push([]);
-      i++;
-    } else field += c;
-  }
-  rows.pop();
+  const rows = csvCells(csv, ';');
   return rows.map((row) => row.map((cell) => (/^-?\d+(,\d+)?$/.test(cell) ? Number(cell.replace(',', '.')) : cell)));
 }
 

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { figuresToCsv, csvText } from '../../src/analyze/export.js';
 import { computeFigures } from '../../src/analyze/index.js';
 import { validate } from '../../src/validate/index.js';
-import { FIXTURES, tempWorkspace } from '../helpers.js';
+import { csvCells, FIXTURES, tempWorkspace } from '../helpers.js';
 
 const framework = await readFile(path.join(FIXTURES, 'minimal', 'framework.yaml'), 'utf8');
 const cleanups: Array<() => Promise<void>> = [];
@@ -36,35 +36,6 @@ const rep = (discovery: number, year: number) =>
     '',
   ].join('\n');
 
-/** The cells of a CSV file (RFC 4180), without its byte order mark. */
-function cells(csv: string, separator: string): string[][] {
-  const rows: string[][] = [[]];
-  let field = '';
-  let quoted = false;
-  const text = csv.replace(/^\uFEFF/, '');
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === separator) {
-      rows.at(-1)?.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      rows.at(-1)?.push(field);
-      field = '';
-      rows.push([]);
-      i++;
-    } else field += c ?? '';
-  }
-  rows.pop();
-  return rows;
-}
-
 async function csvOf(locale: 'en' | 'fr', table: 'competencies' | 'reps') {
   const ws = await tempWorkspace({
     'framework.yaml': framework.replace('locale: en', `locale: ${locale}`),
@@ -76,7 +47,7 @@ async function csvOf(locale: 'en' | 'fr', table: 'competencies' | 'reps') {
   const { dataset } = await validate({ data: ws.dir });
   if (dataset === undefined) throw new Error('valid');
   const figures = computeFigures(dataset, 2026, '2026-12-31');
-  return cells(figuresToCsv(figures, { framework: dataset.framework, table }), locale === 'fr' ? ';' : ',');
+  return csvCells(figuresToCsv(figures, { framework: dataset.framework, table }), locale === 'fr' ? ';' : ',');
 }
 
 describe('no cell of the CSV is a formula', () => {

@@ -6,7 +6,7 @@
  * recopier restent tels quels, nombres avec un point compris.
  */
 import type { DiagnosticCatalogue, Expected, IdKind, Reason } from './diagnostics-en.js';
-import { fr } from './typography.js';
+import { decimal, fr } from './typography.js';
 
 const at = (where: string) => (where === '' ? '' : fr`${where} : `);
 const quote = (text: string) => fr`« ${text.length > 40 ? `${text.slice(0, 40)}…` : text} »`;
@@ -59,9 +59,6 @@ const KNOWN: Record<IdKind, string> = {
   context: 'contextes connus',
   role: 'rôles connus',
 };
-
-/** "1,5" : les nombres d'un texte français (pas ceux à recopier dans un fichier). */
-const decimal = (n: number, digits: number) => n.toFixed(digits).replace('.', ',');
 
 export const diagnosticsFr: DiagnosticCatalogue = {
   // --- Lecture de l'espace de travail ---------------------------------------------

@@ -4,10 +4,9 @@
  * mots du message, jamais ce qui y est inséré (un chemin, une commande).
  */
 import type { StageCatalogue } from './stage-en.js';
-import { fr } from './typography.js';
+import { decimal, fr } from './typography.js';
 
 const quote = (text: string) => fr`« ${text} »`;
-const decimal = (n: number, digits: number) => n.toFixed(digits).replace('.', ',');
 
 export const stageFr: StageCatalogue = {
   // --- Écrire les sorties ---------------------------------------------------------------------

@@ -29,3 +29,8 @@ export function fr(parts: TemplateStringsArray, ...values: ReadonlyArray<string 
   });
   return out;
 }
+
+/** "1,5": a number of a French text (not one to copy into a file), with `digits` decimals. */
+export function decimal(n: number, digits: number): string {
+  return n.toFixed(digits).replace('.', ',');
+}

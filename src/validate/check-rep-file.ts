@@ -2,12 +2,14 @@
  * One rep file, checked the cheapest way that gives the same result: reused
  * from the cache of validated files (rep-cache.ts) when an earlier build
  * validated the same bytes against the same framework; else read by the
- * fast parser (load/fast-parse.ts) and checked, when that finds nothing;
+ * fast parser (load/fast-parse.ts) and checked, when that finds nothing, or
+ * only warnings whose places its lines tell for sure (load/fast-locate.ts);
  * else parsed with every position and checked (validate-rep.ts), for its
  * diagnostics.
  */
 import type { Diagnostic } from '../model/dataset.js';
 import type { RepYear } from '../model/schema.js';
+import { fastLocator } from '../load/fast-locate.js';
 import { fastParsedFile, parseFast } from '../load/fast-parse.js';
 import { parseYamlFile, type ParsedFile } from '../load/parse-yaml.js';
 import { VERSION } from '../version.js';
@@ -43,14 +45,28 @@ export function checkRepFile(file: { path: string; stem: string; text: string },
     if (reused !== undefined)
       return { data: reused.data, diagnostics: reused.warnings.map((w) => ({ ...w, file: file.path })) };
   }
-  // A file the fast path reads, and in which the checks find nothing, is done; any other is parsed again for its positions.
+  // A file the fast path reads, and in which the checks find nothing or only warnings that its lines place for sure
+  // (load/fast-locate.ts), is done; any other is parsed again for its positions.
   const fast = check.fastPath === false ? undefined : parseFast(file.text, check.keys);
   if (fast !== undefined) {
-    const result = validateRepYear(fastParsedFile(file.path, file.text, fast.value), file.stem, check);
-    if (result.data !== undefined && result.diagnostics.length === 0) {
+    const locate = fastLocator(file.text, fast.value);
+    let unplaced = false;
+    const read = fastParsedFile(file.path, file.text, fast.value);
+    const parsed: ParsedFile = {
+      ...read,
+      locate: (path, target = 'value') => {
+        const found = locate(path, target);
+        if (found === undefined) unplaced = true;
+        return found ?? { line: 0, column: 0 };
+      },
+    };
+    const result = validateRepYear(parsed, file.stem, check);
+    if (result.data !== undefined && !unplaced && result.diagnostics.every((d) => d.severity === 'warning')) {
+      // With the lines they quote, as validate-workspace.ts adds them to a file parsed with positions.
+      const warnings = result.diagnostics.map((d) => (d.line < 1 ? d : { ...d, excerpt: read.line(d.line) }));
       if (cacheable && key !== undefined)
-        recordRep(cache.entries, key, { data: result.data, warnings: [], asOf: check.asOf });
-      return { data: result.data, diagnostics: [] };
+        recordRep(cache.entries, key, { data: result.data, warnings, asOf: check.asOf });
+      return { data: result.data, diagnostics: warnings };
     }
   }
   const parsed = parseYamlFile(file.path, file.text, { locale: check.locale, keys: check.keys });

@@ -1,8 +1,10 @@
 /**
  * The fast path and the cache are taken: with them, only the framework and
- * the files that have a diagnostic are parsed with positions (parse-yaml.ts);
- * nothing done after the files are checked (team ids, excerpts) parses the
- * others again. Without this, both would be correct and no faster.
+ * the files that have an error are parsed with positions (parse-yaml.ts);
+ * a file whose only diagnostics are warnings is placed by its lines
+ * (load/fast-locate.ts); nothing done after the files are checked (team
+ * ids, excerpts) parses the others again. Without this, both would be
+ * correct and no faster.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,13 +40,29 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 const files = (w: LoadedWorkspace) => w.years.reduce((n, y) => n + y.files.length, 0);
 
 describe('positions are parsed only where a diagnostic needs them', () => {
-  it('fast path: the framework and the files with a diagnostic, no other', () => {
+  it('fast path: the framework alone, when the files have warnings but no error', () => {
     parsed.length = 0;
     const result = validateWorkspace(workspace, { asOf: AS_OF });
-    const withDiagnostics = new Set(result.diagnostics.map((d) => d.file));
+    const warned = new Set(result.diagnostics.filter((d) => d.line > 0).map((d) => d.file));
     expect(result.dataset?.reps.length).toBe(files(workspace));
-    expect(withDiagnostics.size).toBeLessThan(files(workspace) / 2);
-    expect(parsed.sort()).toEqual([workspace.framework?.path, ...withDiagnostics].sort());
+    expect(warned.size).toBeGreaterThan(2);
+    expect(warned.size).toBeLessThan(files(workspace) / 2);
+    expect(parsed).toEqual([workspace.framework?.path]);
+  });
+
+  it('fast path: the framework and the files with an error, no other', () => {
+    const [year] = workspace.years;
+    const [first, second, ...rest] = year?.files ?? [];
+    if (year === undefined || first?.text === undefined || second === undefined) throw new Error('no files');
+    const broken = { ...first, text: first.text.replace(/^role: .*$/m, 'role: astronaut') };
+    const damaged: LoadedWorkspace = {
+      ...workspace,
+      years: [{ ...year, files: [broken, second, ...rest] }, ...workspace.years.slice(1)],
+    };
+    parsed.length = 0;
+    const result = validateWorkspace(damaged, { asOf: AS_OF });
+    expect(result.diagnostics.find((d) => d.severity === 'error')?.file).toBe(first.path);
+    expect(parsed.sort()).toEqual([workspace.framework?.path, first.path].sort());
   });
 
   it('the cache: a second validation parses only the framework', () => {

@@ -1,9 +1,6 @@
 #!/usr/bin/env node
 import { isatty } from 'node:tty';
-import { boundHeapGrowth } from './heap.js';
 import { main } from './run.js';
-
-boundHeapGrowth();
 
 const code = await main(process.argv.slice(2), {
   // Not process.stdin: creating that stream for a command that never reads it could hold a pipe open.

@@ -6,6 +6,7 @@ import { watchBuild } from '../../watch.js';
 import { isRevueError } from '../../errors.js';
 import { repeated } from '../args.js';
 import type { Console } from '../context.js';
+import { boundHeapGrowth } from '../heap.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { createProgress } from '../progress.js';
 import type { Verbosity } from '../report-diagnostics.js';
@@ -19,6 +20,7 @@ export async function run(
   rawArgs: readonly string[],
   out: Console,
 ): Promise<ExitCode> {
+  boundHeapGrowth();
   const { t } = out;
   const year = parseYear(t, args.year);
   const reps = repeated(rawArgs, 'rep');

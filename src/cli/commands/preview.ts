@@ -20,6 +20,7 @@ import { BrowserSession } from '../../print/browser.js';
 import { watchBuild } from '../../watch.js';
 import { writeFileAtomic } from '../../write/atomic.js';
 import type { Console } from '../context.js';
+import { boundHeapGrowth } from '../heap.js';
 import { EXIT, type ExitCode } from '../exit.js';
 import { formatDiagnostic } from '../format-diagnostic.js';
 import { reasonOf } from '../say-error.js';
@@ -37,6 +38,7 @@ export async function run(
   _raw: readonly string[],
   out: Console,
 ): Promise<ExitCode> {
+  boundHeapGrowth();
   const { t } = out;
   const year = parseYear(t, args.year);
   const port = args.port === undefined ? 4173 : parsePort(args.port, out);

@@ -9,7 +9,8 @@
  * HTML differ in the CreationDate and ModDate of Chromium's Info dictionary
  * (it writes no /ID and no XMP), and in the ids of the structure elements,
  * which come from the renderer process's history: those are renumbered in
- * place first (pdf-structure-ids.ts). With `date` given, the two dates
+ * place first (pdf-structure-ids.ts), unless the bytes need not be the same
+ * (`reproducible: false`). With `date` given, the two dates
  * are overwritten in place with the same number of bytes (so no offset moves),
  * the new Info carries the same date, and the /ID that Chromium leaves out is
  * derived from the content: the same HTML and date give the same bytes.
@@ -29,9 +30,13 @@ export interface PdfInfo {
   /** When the document was made: sets CreationDate and ModDate, and makes the output reproducible. */
   date?: Date;
   /**
-   * A reproducible build was asked for (SOURCE_DATE_EPOCH): a PDF whose
-   * structure ids cannot be renumbered is then an error, since it would
-   * differ from build to build. Default: false, and it is a warning.
+   * Whether the same HTML and date must give the same bytes. `true`, a
+   * reproducible build (SOURCE_DATE_EPOCH): a PDF whose structure ids cannot
+   * be renumbered is an error, since it would differ from build to build.
+   * `false`, a build stamped with its own time: the bytes differ anyway, so
+   * the ids are left as Chromium wrote them (renumbering reads every object
+   * of the PDF: some 5 ms a report). Default: renumbered, and a failure is a
+   * warning.
    */
   reproducible?: boolean;
   /** Told what could not be done but leaves a valid PDF (see `reproducible`). */
@@ -41,7 +46,7 @@ export interface PdfInfo {
 /** Returns a copy of `pdf` with an Info dictionary holding `info`, appended as an incremental update. */
 export function setPdfInfo(pdf: Uint8Array, info: PdfInfo): Uint8Array {
   const out = Buffer.from(pdf);
-  const renumbered = normalizeStructureIds(out);
+  const renumbered = info.reproducible === false ? { renamed: 0 } : normalizeStructureIds(out);
   if ('failed' in renumbered) {
     const what = said('idsNotRenumbered', { reason: renumbered.failed });
     if (info.reproducible === true)

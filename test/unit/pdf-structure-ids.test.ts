@@ -39,6 +39,24 @@ describe('structure ids that cannot be renumbered', () => {
     expect(Buffer.from(out).toString('latin1')).toMatch(/\/Author <FEFF004F00720067>/);
   });
 
+  it('are left as Chromium wrote them, without a warning, when the bytes need not be the same', async () => {
+    const pdf = await fixture();
+    const ids = (bytes: Uint8Array) =>
+      Buffer.from(bytes)
+        .toString('latin1')
+        .match(/\(node\d+\)/g) ?? [];
+    const warnings: string[] = [];
+    const out = setPdfInfo(new Uint8Array(pdf), {
+      ...info,
+      reproducible: false,
+      warn: (m) => warnings.push(say(m, 'en')),
+    });
+    expect(warnings).toEqual([]);
+    expect(ids(pdf).length).toBeGreaterThan(0);
+    expect(ids(out)).toEqual(ids(pdf));
+    expect(Buffer.from(out).toString('latin1')).toMatch(/\/Author <FEFF004F00720067>/);
+  });
+
   it('a PDF with no structure at all is not a failure', () => {
     const body = '%PDF-1.4\n1 0 obj\n<</Type /Catalog>>\nendobj\n';
     const xref = 'xref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Size 2 /Root 1 0 R>>\n';

@@ -152,7 +152,7 @@ async function readText(file: string, problem: Report): Promise<string | undefin
       problem('error', file, { code: 'not-regular-file', params: {} });
       return undefined;
     }
-    const bytes = info.size > MAX_FILE_BYTES ? undefined : await readAtMost(handle, MAX_FILE_BYTES);
+    const bytes = info.size > MAX_FILE_BYTES ? undefined : await readAtMost(handle, info.size, MAX_FILE_BYTES);
     if (bytes === undefined) {
       const size = Math.max(info.size, MAX_FILE_BYTES + 1);
       const megabytes = size / 1024 / 1024;
@@ -165,7 +165,7 @@ async function readText(file: string, problem: Report): Promise<string | undefin
     }
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      text = UTF8.decode(bytes);
     } catch {
       problem('error', file, { code: 'not-utf8', params: {} });
       return undefined;
@@ -179,18 +179,26 @@ async function readText(file: string, problem: Report): Promise<string | undefin
   }
 }
 
+/** Strict: bytes that are not UTF-8 are an error, not replacement characters. One decoder for every file. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * The file's bytes, or undefined when there are more than `limit`: the size
  * was checked before, but a file growing while it is read stops here too.
+ * The first read asks for one byte more than the file's size, so that a
+ * file that has not changed is read whole at once (the next read finds its
+ * end), into a buffer of its own size: thousands of small files, not
+ * thousands of 64 kB buffers to fill with zeros and collect.
  */
-async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array | undefined> {
+async function readAtMost(handle: FileHandle, size: number, limit: number): Promise<Uint8Array | undefined> {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    // Never more than one byte past the limit: enough to know it is past.
-    const chunk = Buffer.alloc(Math.min(64 * 1024, limit + 1 - total));
+    // Never more than one byte past the limit: enough to know it is past. (Unsafe: only what is read is kept.)
+    const wanted = total === 0 ? size + 1 : 64 * 1024;
+    const chunk = Buffer.allocUnsafe(Math.min(wanted, limit + 1 - total));
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-    if (bytesRead === 0) return Buffer.concat(chunks, total);
+    if (bytesRead === 0) return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     total += bytesRead;
     if (total > limit) return undefined;
     chunks.push(chunk.subarray(0, bytesRead));

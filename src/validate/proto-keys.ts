@@ -25,10 +25,12 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 /** `__proto__` in an assessment's scores or notes: an unknown competency. */
 export function droppedRepKeys(value: unknown, competencies: readonly string[]): DroppedKey[] {
   const out: DroppedKey[] = [];
-  const suggestion = closest(PROTO, competencies);
+  // Computed only for a file that has one: a distance to every competency, for each of thousands of files, is not free.
+  let suggestion: string | undefined;
   list(field(value, 'assessments')).forEach((assessment, index) => {
     for (const record of ['scores', 'notes'] as const) {
       if (!hasProto(field(assessment, record))) continue;
+      suggestion ??= closest(PROTO, competencies);
       out.push({
         path: ['assessments', index, record, PROTO],
         text: {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES } from '../../src/load/workspace.js';
 import { validate } from '../../src/validate/index.js';
 import { FIXTURES, lines, tempWorkspace } from '../helpers.js';
 
@@ -49,6 +50,27 @@ describe('YAML hazards end in a clear error or a correct read', () => {
     const { lines: out } = await check(big);
     expect(out).toEqual([
       '2026/ann-lee.yaml:0:0: error: is too large to be a review file (10.0 MB; the limit is 2 MB) (a rep-year file is normally a few kilobytes: check that this is the right file)',
+    ]);
+  });
+
+  it('reads a file of exactly the limit, and refuses one byte more', async () => {
+    const head = 'name: Big\nrole: junior\nreview:\n  manager: "';
+    const sized = (bytes: number) => `${head}${'x'.repeat(bytes - head.length - 2)}"\n`;
+    const atLimit = await check(sized(MAX_FILE_BYTES));
+    expect(atLimit.lines.filter((l) => l.includes('too large'))).toEqual([]);
+    expect(atLimit.dataset?.reps[0]?.data.review?.manager).toHaveLength(MAX_FILE_BYTES - head.length - 2);
+    expect((await check(sized(MAX_FILE_BYTES + 1))).lines).toEqual([
+      '2026/ann-lee.yaml:0:0: error: is too large to be a review file (2.0 MB; the limit is 2 MB) (a rep-year file is normally a few kilobytes: check that this is the right file)',
+    ]);
+  });
+
+  it('reads each file on its own: one cut in the middle of a character leaves the next as written', async () => {
+    const cut = new Uint8Array([...Buffer.from('name: Ann Lee\nrole: junior\nkind: caf'), 0xc3]);
+    const ws = await tempWorkspace({ 'framework.yaml': framework, '2026/ann-lee.yaml': cut, '2026/bob-ray.yaml': rep });
+    cleanups.push(ws.cleanup);
+    const result = await validate({ data: ws.dir });
+    expect(lines(result.diagnostics, ws.dir).filter((l) => l.includes('error'))).toEqual([
+      '2026/ann-lee.yaml:0:0: error: is not valid UTF-8 text (save the file as UTF-8 in your editor)',
     ]);
   });
 

@@ -186,9 +186,10 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * The file's bytes, or undefined when there are more than `limit`: the size
  * was checked before, but a file growing while it is read stops here too.
  * The first read asks for one byte more than the file's size, so that a
- * file that has not changed is read whole at once (the next read finds its
- * end), into a buffer of its own size: thousands of small files, not
- * thousands of 64 kB buffers to fill with zeros and collect.
+ * file that has not changed is read whole, and its end found, in one read
+ * (a regular file reads short only at its end), into a buffer of its own
+ * size: thousands of small files, not thousands of 64 kB buffers to fill
+ * with zeros and collect.
  */
 async function readAtMost(handle: FileHandle, size: number, limit: number): Promise<Uint8Array | undefined> {
   const chunks: Buffer[] = [];
@@ -198,10 +199,12 @@ async function readAtMost(handle: FileHandle, size: number, limit: number): Prom
     const wanted = total === 0 ? size + 1 : 64 * 1024;
     const chunk = Buffer.allocUnsafe(Math.min(wanted, limit + 1 - total));
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-    if (bytesRead === 0) return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
     total += bytesRead;
     if (total > limit) return undefined;
-    chunks.push(chunk.subarray(0, bytesRead));
+    if (bytesRead > 0) chunks.push(chunk.subarray(0, bytesRead));
+    // A regular file reads short only at its end: no need to ask again to be told so.
+    if (bytesRead < chunk.length)
+      return chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks, total);
   }
 }
 

@@ -5,7 +5,7 @@
  * Each test starts from its own workspace (and, but for the first, its own
  * first build), so that any of them runs alone (`vitest -t`).
  */
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { z } from 'zod';
@@ -22,6 +22,9 @@ const ALL = [
   'teams/team-001.html',
   'teams/team-002.html',
 ].sort();
+
+/** What the manifest names: every report, and the index page. */
+const RECORDED = [...ALL, 'index.html'].sort();
 
 const MANIFEST = z.object({ reports: z.record(z.string(), z.object({ inputs: z.string(), output: z.string() })) });
 
@@ -90,7 +93,7 @@ describe('incremental builds', () => {
     expect(ws.statuses(first, 'written')).toEqual(ALL);
     expect(first.manifest).toBe(path.join(ws.out, '2026', '.revue-manifest.json'));
     const { reports } = await ws.manifest();
-    expect(Object.keys(reports).sort()).toEqual(ALL);
+    expect(Object.keys(reports).sort()).toEqual(RECORDED);
     for (const [file, entry] of Object.entries(reports)) {
       expect(entry.output, file).toBe(sha256(await readFile(path.join(ws.out, '2026', file))));
       expect(entry.inputs).toMatch(/^[0-9a-f]{64}$/);
@@ -108,11 +111,47 @@ describe('incremental builds', () => {
       ALL.map(() => 'skipped'),
     );
     expect(events.find((e) => e.kind === 'start')).toMatchObject({ total: ALL.length });
-    // The index is written every time, and still links every report.
+    // The index is left as it was, and still links every report.
     const index = await readFile(path.join(ws.out, '2026', 'index.html'), 'utf8');
     for (const file of ALL.filter((f) => f.startsWith('reps/'))) expect(index).toContain(`href="${file}"`);
+    expect(again.index).toBe(path.join(ws.out, '2026', 'index.html'));
     expect(again.timings.launch).toBe(0);
     expect(again.timings.charts).toBe(0);
+  }, 60_000);
+
+  it('leaves the index as it is when nothing it shows changed, and writes it again when something did', async () => {
+    const ws = await builtWorkspace();
+    const file = path.join(ws.out, '2026', 'index.html');
+    const LONG_AGO = new Date('2001-01-01T00:00:00Z');
+    /** Builds with the index dated long ago: whether the build wrote it, and what it holds. */
+    const rebuilt = async (options: BuildOptions = {}) => {
+      await utimes(file, LONG_AGO, LONG_AGO);
+      await ws.run(options);
+      const html = await readFile(file, 'utf8');
+      expect((await ws.manifest()).reports['index.html']?.output).toBe(sha256(html));
+      return { written: (await stat(file)).mtimeMs !== LONG_AGO.getTime(), html };
+    };
+    expect((await rebuilt()).written).toBe(false);
+    // A figure it shows (the rep's level).
+    await ws.changeLastScore('rep-00003');
+    expect((await rebuilt()).written).toBe(true);
+    expect((await rebuilt()).written).toBe(false);
+    // Altered by hand: written again whole.
+    await appendFile(file, '<!-- edited by hand -->');
+    const mended = await rebuilt();
+    expect(mended).toMatchObject({ written: true });
+    expect(mended.html).not.toContain('edited by hand');
+    // Its template.
+    await mkdir(path.join(ws.dir, 'templates'), { recursive: true });
+    const template = await readFile(path.join(import.meta.dirname, '../../templates/index.hbs'), 'utf8');
+    expect(template).toContain('</body>');
+    await writeFile(path.join(ws.dir, 'templates', 'index.hbs'), template.replace('</body>', '<p>Index v2</p></body>'));
+    const custom = await rebuilt();
+    expect(custom).toMatchObject({ written: true });
+    expect(custom.html).toContain('Index v2');
+    expect((await rebuilt()).written).toBe(false);
+    // --force trusts nothing on disk.
+    expect((await rebuilt({ force: true })).written).toBe(true);
   }, 60_000);
 
   it('renders one changed rep, their team and the organisation again, and nothing else', async () => {
@@ -170,19 +209,19 @@ describe('incremental builds', () => {
     expect(ws.statuses(result, 'failed')).toEqual(['reps/rep-00006.html']);
     expect(ws.statuses(result, 'written')).toEqual(['organisation.html', 'teams/team-002.html']);
     expect(Object.keys((await ws.manifest()).reports)).not.toContain('reps/rep-00006.html');
-    expect(Object.keys((await ws.manifest()).reports)).toHaveLength(ALL.length - 1);
+    expect(Object.keys((await ws.manifest()).reports)).toHaveLength(RECORDED.length - 1);
 
     await rm(blocked, { recursive: true });
     const next = await ws.run();
     expect(ws.statuses(next, 'written')).toEqual(['reps/rep-00006.html']);
-    expect(Object.keys((await ws.manifest()).reports).sort()).toEqual(ALL);
+    expect(Object.keys((await ws.manifest()).reports).sort()).toEqual(RECORDED);
   }, 60_000);
 
   it('renders up-to-date reports with force; a build of a few reps (--rep) keeps the others’ entries', async () => {
     const ws = await builtWorkspace();
     const result = await ws.run({ reps: ['rep-00001', 'rep-00002'], force: true });
     expect(ws.statuses(result, 'written')).toEqual(['reps/rep-00001.html', 'reps/rep-00002.html']);
-    expect(Object.keys((await ws.manifest()).reports).sort()).toEqual(ALL);
+    expect(Object.keys((await ws.manifest()).reports).sort()).toEqual(RECORDED);
     expect(ws.statuses(await ws.run(), 'written')).toEqual([]);
   }, 60_000);
 

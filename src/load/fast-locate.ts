@@ -54,6 +54,14 @@ interface Lines {
   text: readonly string[];
   /** Each line's indentation; -1 for a blank line or a comment alone on its line. */
   indent: readonly number[];
+  /**
+   * The entries of each mapping and the items of each sequence walked so far,
+   * by the node's start: each is read off the lines once, so that a file with
+   * a diagnostic on each of 100,000 keys costs a look-up per diagnostic, not
+   * a pass over the file (issue 13).
+   */
+  entries: Map<string, { found: Map<string, Node> | undefined }>;
+  items: Map<string, { found: Node[] | undefined }>;
 }
 
 function linesOf(text: string): Lines {
@@ -62,7 +70,14 @@ function linesOf(text: string): Lines {
     const column = line.search(/[^ ]/);
     return column === -1 || line[column] === '#' ? -1 : column;
   });
-  return { text: lines, indent };
+  return { text: lines, indent, entries: new Map(), items: new Map() };
+}
+
+function once<T>(cache: Map<string, { found: T }>, node: Node, read: () => T): T {
+  const key = `${node.start.line}:${node.start.column}:${node.end}`;
+  let known = cache.get(key);
+  if (known === undefined) cache.set(key, (known = { found: read() }));
+  return known.found;
 }
 
 function walk(lines: Lines, value: unknown, path: readonly PropertyKey[], target: 'key' | 'value'): Start | undefined {
@@ -73,7 +88,7 @@ function walk(lines: Lines, value: unknown, path: readonly PropertyKey[], target
   let key: Start | undefined;
   for (const segment of path) {
     if (Array.isArray(current) && typeof segment === 'number') {
-      const items = itemsOf(lines, node);
+      const items = once(lines.items, node, () => itemsOf(lines, node));
       if (items?.length !== current.length) return undefined;
       const item = items[segment];
       if (item === undefined) return undefined;
@@ -81,8 +96,12 @@ function walk(lines: Lines, value: unknown, path: readonly PropertyKey[], target
       current = current[segment];
       key = undefined;
     } else if (isMapping(current) && typeof segment === 'string' && Object.hasOwn(current, segment)) {
-      const entries = entriesOf(lines, node);
-      if (entries === undefined || !sameKeys(entries, current)) return undefined;
+      const mapping = current;
+      const entries = once(lines.entries, node, () => {
+        const found = entriesOf(lines, node);
+        return found !== undefined && sameKeys(found, mapping) ? found : undefined;
+      });
+      if (entries === undefined) return undefined;
       const entry = entries.get(segment);
       if (entry === undefined) return undefined;
       const inner = valueOf(lines, entry, segment.length);

@@ -81,6 +81,26 @@ describe('the diagnostics of one file are capped', () => {
     );
   });
 
+  it('30,000 warnings in a file written right: placed on its lines by a look-up each, the first 100 listed', async () => {
+    const sessions = Array.from(
+      { length: 30_000 },
+      (_, i) => `  - date: 2026-12-${String(2 + (i % 28)).padStart(2, '0')}\n    scores:\n      discovery: 2\n`,
+    );
+    const ws = await tempWorkspace({
+      'framework.yaml': framework,
+      '2026/ann-lee.yaml': `name: Ann Lee\nrole: junior\nassessments:\n${sessions.join('')}`,
+    });
+    cleanups.push(ws.cleanup);
+    const result = await validate({ data: ws.dir, asOf: '2026-12-01' });
+    const out = lines(result.diagnostics, ws.dir).filter((l) => !l.includes('never observed'));
+    expect(result.dataset?.reps[0]?.data.assessments).toHaveLength(30_000);
+    expect(out.slice(0, 2)).toEqual([
+      "2026/ann-lee.yaml:4:11: warning: 2026-12-02 is after the build's date, 2026-12-01: an assessment records a session that took place (check the date (or, to build as of a later day, pass --as-of))",
+      "2026/ann-lee.yaml:7:11: warning: 2026-12-03 is after the build's date, 2026-12-01: an assessment records a session that took place (check the date (or, to build as of a later day, pass --as-of))",
+    ]);
+    expect(out.at(-1)).toMatch(/^2026\/ann-lee\.yaml:\d+:\d+: warning: and 29\d{3} more problems in this file/);
+  }, 120_000);
+
   it('100,000 lines of a tab and an unclosed bracket: 50 syntax errors, then the count of the rest', async () => {
     const text = Array.from({ length: 100_000 }, (_, i) => `\tbad${i}: [\n`).join('');
     const { out } = await check(text);

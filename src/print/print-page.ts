@@ -100,7 +100,11 @@ export async function printOnPage(page: Page, html: string, options: PrintOption
   const head = [`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`];
   if (options.footer !== false) head.push(`<style data-revue="page">\n${pageFooterCss(options.title)}\n</style>`);
   await page.setContent(injectHead(html, head.join('')), { waitUntil: 'load' });
-  const { refresh } = await loadFonts(page);
+  const { refresh } = await loadFonts(page).catch((error: unknown) => {
+    // A document that replaces itself at once (a refresh of 0 s) can take the fonts' world with it.
+    if (navigated || contextGone(error)) throw notPrinted(said('navigatedAway', { url: page.url() }));
+    throw error;
+  });
   checkDocument(page, navigated);
   if (refresh) throw notPrinted('it asks to be replaced by another page (<meta http-equiv="refresh">)');
   const pdf = await page.pdf({
@@ -137,6 +141,12 @@ export function checkSize(html: string): void {
 /** The page still shows the document that was set: it never navigated (a refresh, even to itself, is a navigation). */
 function checkDocument(page: Page, navigated: boolean): void {
   if (navigated || !page.url().startsWith('about:blank')) throw notPrinted(said('navigatedAway', { url: page.url() }));
+}
+
+/** The page's document, and every world in it, is gone: it navigated while the fonts were loading. */
+function contextGone(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return /Cannot find context with specified id|Execution context was destroyed|Inspected target navigated/.test(text);
 }
 
 function notPrinted(why: Text): RenderError {

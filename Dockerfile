@@ -5,12 +5,14 @@
 #   docker run --rm -v "$PWD/data:/data:ro" -v "$PWD/output:/reports" \
 #     registry.example.com/revue:0.1.0 build --data /data --out /reports
 
-# Compile TypeScript with the dev dependencies; only dist/ leaves this stage.
+# Compile TypeScript and bundle the command line (tsc, then scripts/bundle.mjs:
+# esbuild) with the dev dependencies; only dist/ leaves this stage.
 FROM node:20-slim AS compile
 WORKDIR /src
 COPY package.json package-lock.json .puppeteerrc.cjs tsconfig.json tsconfig.build.json ./
+COPY scripts/bundle.mjs ./scripts/
 COPY src ./src
-RUN npm ci --no-audit --no-fund --ignore-scripts && npx tsc -p tsconfig.build.json
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm run build:ts
 
 FROM node:20-slim
 # Debian's Chromium prints the PDFs (nothing downloads a browser build). revue
@@ -27,7 +29,8 @@ RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean -
 COPY --from=compile /src/dist ./dist
 COPY templates ./templates
 COPY schema ./schema
-RUN chmod +x dist/cli/bin.js && ln -s /opt/revue/dist/cli/bin.js /usr/local/bin/revue
+# The command is package.json's "bin": the bundle (dist/bin/bin.js).
+RUN chmod +x dist/bin/bin.js && ln -s /opt/revue/dist/bin/bin.js /usr/local/bin/revue
 
 # Chromium's own sandbox needs user namespaces, which most clusters do not
 # give a container: the container is the sandbox. The printed page runs no

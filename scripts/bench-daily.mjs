@@ -11,8 +11,8 @@
  *   until the rep's PDF has been replaced (goal < 800 ms).
  *
  * Each is the median of several saves (the first build, and the first
- * launch of the browser, are not counted). Runs from dist/ (`npm run
- * build:ts` first).
+ * launch of the browser, are not counted). Runs the command line's bundle
+ * (`npm run build:ts` first).
  *
  *   node scripts/bench-daily.mjs [--rounds 7]
  *
@@ -20,6 +20,7 @@
  * scripts/bench.mjs to print with its own.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(root, 'dist', 'cli', 'bin.js');
+/** The binary users run: package.json's "bin" (the bundle, scripts/bundle.mjs). */
+const BIN = path.join(root, JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).bin.revue);
 const REP = 'alice-martin';
 const SENTENCE = 'Son passage en commerciale confirmée est mérité';
 

@@ -11,8 +11,8 @@
  *
  * Each measured run is a child process (a fresh Node and browser), whose
  * whole process tree (Node and every browser process) is sampled from /proc
- * every 100 ms for its peak memory. It runs from dist/ (`npm run build:ts`,
- * which `npm run bench` does first).
+ * every 100 ms for its peak memory. It runs from dist/ and the command line's
+ * bundle (`npm run build:ts`, which `npm run bench` does first).
  *
  * Measured:
  * - a full build, reports/s and the time of each stage (BuildResult.timings);
@@ -35,6 +35,8 @@ import { repIds, writeOrganisation } from './bench-data.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (file) => pathToFileURL(path.join(root, 'dist', file)).href;
+/** The binary users run: package.json's "bin" (the bundle, scripts/bundle.mjs). */
+const cli = path.join(root, JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).bin.revue);
 
 const { values: args } = parseArgs({
   options: {
@@ -197,7 +199,6 @@ async function validationFigures(work, rows, say) {
   const data = path.join(work, `org-${reps}`, 'data');
   await writeOrganisation(data, { reps });
   const files = (await readdir(path.join(data, '2025'))).length + (await readdir(path.join(data, '2026'))).length + 1;
-  const cli = path.join(root, 'dist', 'cli', 'bin.js');
   const validateArgs = (dir) => [cli, 'validate', '--data', dir, '--quiet', '--as-of', args['as-of']];
   const validates = [];
   const loops = [];

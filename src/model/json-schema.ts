@@ -1,5 +1,5 @@
 /** The JSON Schemas shipped for editors (`revue schema`, schema/*.json). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { frameworkSchema, repYearSchema } from './schema.js';
 
 export type SchemaName = 'framework' | 'rep';

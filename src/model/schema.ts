@@ -13,7 +13,7 @@
  * worded in the workspace's language by validate/zod-issues.ts; zod's own
  * checks (types, keys, patterns, bounds) are worded there from the issue.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DiagnosticText } from '../messages/diagnostics-en.js';
 import { closest, SLUG } from './text.js';
 

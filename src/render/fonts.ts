@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { packagePath } from '../package-root.js';
 
 /** The CSS family name every stylesheet and chart uses. */
 export const FONT_FAMILY = 'Source Sans 3';
@@ -28,7 +29,8 @@ const FACES: readonly Face[] = [
 /** latin covers English and French; latin-ext the names of people from elsewhere in Europe. */
 const SUBSETS = ['latin-ext', 'latin'] as const;
 
-const require = createRequire(import.meta.url);
+/** Resolves from revue's package folder: the fonts are its dependency's files. */
+const require = createRequire(packagePath('package.json'));
 const PACKAGE = '@fontsource/source-sans-3';
 
 let cached: Promise<string> | undefined;

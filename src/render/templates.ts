@@ -7,14 +7,14 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { TemplateError } from '../errors.js';
+import { packagePath } from '../package-root.js';
 import { compareText } from '../model/text.js';
 import { said, type Text } from '../messages/stage.js';
 
 /** The package's templates folder. */
-export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const DEFAULT_TEMPLATES = packagePath('templates');
 
 export type ReportKind = 'rep' | 'team' | 'organisation' | 'index';
 

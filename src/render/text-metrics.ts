@@ -16,8 +16,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Font } from 'fontkit';
 import type { MeasureText, ParsedFont } from './svg-context.js';
+import { packagePath } from '../package-root.js';
 
-const require = createRequire(import.meta.url);
+/** Resolves from revue's package folder: the fonts are its dependency's files. */
+const require = createRequire(packagePath('package.json'));
 const PACKAGE = '@fontsource/source-sans-3';
 const WEIGHTS = [400, 600, 700] as const;
 /** latin first: where the two subsets' ranges overlap, the browser takes latin (its `@font-face` rule comes last). */

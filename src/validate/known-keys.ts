@@ -1,5 +1,5 @@
 /** The keys a mapping of the schema accepts, read off the schema itself. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export function knownKeysOf(schema: z.ZodType): (path: readonly PropertyKey[]) => readonly string[] {
   return (path) => {

@@ -3,7 +3,7 @@
  * worded in the workspace's language: our own checks carry their code and
  * parameters (model/schema.ts), zod's are recognised from the issue.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Diagnostic } from '../model/dataset.js';
 import { field } from '../model/field.js';
 import { PATTERNS } from '../model/schema.js';

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { FIXTURES, parseJson } from '../helpers.js';
-
-const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
+import { BIN } from './spawn.js';
 
 function revue(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {

@@ -8,8 +8,7 @@ import { init } from '../../src/init/init-workspace.js';
 import { jsonSchema } from '../../src/model/json-schema.js';
 import { validate } from '../../src/validate/index.js';
 import { UsageError } from '../../src/errors.js';
-
-const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
+import { BIN } from './spawn.js';
 
 function revue(args: string[], options: { cwd?: string } = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {

@@ -4,16 +4,27 @@
  * charts (chart.js): each command is imported when it runs. Every module
  * the process resolves is recorded by a resolve hook given to node with
  * `--import`; a build, which needs them, shows that the record is complete.
+ *
+ * The binary is a bundle (scripts/bundle.mjs): revue's own modules, zod,
+ * yaml and citty are in its chunks, the heavy packages stay outside it and
+ * are still loaded only by the commands that need them.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES } from '../helpers.js';
-import { revue } from './spawn.js';
+import { z } from 'zod';
+import { FIXTURES, parseJson } from '../helpers.js';
+import { BIN, revue } from './spawn.js';
 
 const HOOK = path.join(import.meta.dirname, 'record-imports.mjs');
 const MINIMAL = path.join(FIXTURES, 'minimal');
+const REPO = path.join(import.meta.dirname, '..', '..');
+const EXAMPLE = path.join(REPO, 'data');
+/** The bundle's folder, as a URL prefix: every chunk of it sits there. */
+const BUNDLE = pathToFileURL(path.dirname(BIN) + path.sep).href;
 const HEAVY = ['puppeteer', 'puppeteer-core', 'handlebars', 'chart.js', 'fontkit', 'cli-progress'];
 
 let tmp: string;
@@ -23,8 +34,8 @@ beforeAll(async () => {
 afterAll(async () => rm(tmp, { recursive: true, force: true }));
 
 let runs = 0;
-/** The packages under node_modules whose modules the command resolved. */
-async function packagesLoaded(args: string[]): Promise<Set<string>> {
+/** The URLs of the modules the command resolved, and its output. */
+async function record(args: string[]): Promise<{ urls: string[]; stdout: string; code: number | null }> {
   const log = path.join(tmp, `imports-${runs++}.log`);
   const run = revue(args, {
     node: ['--import', HOOK],
@@ -32,12 +43,20 @@ async function packagesLoaded(args: string[]): Promise<Set<string>> {
   });
   expect(run.stderr).not.toContain('internal error');
   const urls = (await readFile(log, 'utf8')).split('\n').filter((url) => url !== '');
-  const packages = urls
-    .map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1])
-    .filter((p) => p !== undefined);
-  // The record holds revue's own modules too: it saw the command run.
-  expect(urls.some((url) => url.includes('/dist/cli/run.js'))).toBe(true);
-  return new Set(packages);
+  // The record holds the binary itself too: it saw the command run.
+  expect(urls).toContain(pathToFileURL(BIN).href);
+  return { urls, stdout: run.stdout, code: run.code };
+}
+
+/** The package under node_modules a URL is in, if any. */
+function packageOf(url: string): string | undefined {
+  return /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
+}
+
+/** The packages under node_modules whose modules the command resolved. */
+async function packagesLoaded(args: string[]): Promise<Set<string>> {
+  const { urls } = await record(args);
+  return new Set(urls.map(packageOf).filter((p) => p !== undefined));
 }
 
 describe('what a command loads', () => {
@@ -48,6 +67,7 @@ describe('what a command loads', () => {
     [['biuld']],
     [['build', '--yaer', '2026']],
     [['validate', '--data', MINIMAL]],
+    [['validate', '--data', EXAMPLE, '--quiet']],
     [['validate', '--data', path.join(FIXTURES, 'broken'), '--format', 'json']],
     [['schema', 'rep']],
     [['status', '--data', MINIMAL, '--as-of', '2026-11-20']],
@@ -66,5 +86,33 @@ describe('what a command loads', () => {
     expect(loaded).toContain('handlebars');
     expect(loaded).toContain('chart.js');
     expect(loaded).toContain('puppeteer');
+  });
+});
+
+describe('the binary is the bundle', () => {
+  it('runs `revue validate` of the example from its own chunks, with nothing heavy', async () => {
+    const { urls, code } = await record(['validate', '--data', EXAMPLE, '--quiet']);
+    expect(code).toBe(0);
+    const files = urls.filter((url) => url.startsWith('file:'));
+    // Every file is a chunk of the bundle or a package left outside it: no module of revue's dist/ but the bundle's.
+    const outside = files.filter((url) => !url.startsWith(BUNDLE) && packageOf(url) === undefined);
+    expect(outside).toEqual([]);
+    // What the bundle holds is not loaded again from node_modules.
+    const packages = new Set(files.map(packageOf).filter((p) => p !== undefined));
+    for (const bundled of ['zod', 'yaml', 'js-yaml', 'citty']) expect(packages, bundled).not.toContain(bundled);
+    for (const heavy of HEAVY) expect(packages, heavy).not.toContain(heavy);
+    // Nor the command that builds: its chunk stays unloaded.
+    expect(files.filter((url) => /\/(build|preview)-[^/]*\.js$/.test(url))).toEqual([]);
+  });
+
+  it("prints package.json's version for `revue --version`", async () => {
+    const { version } = parseJson(
+      readFileSync(path.join(REPO, 'package.json'), 'utf8'),
+      z.object({ version: z.string() }),
+    );
+    const { urls, stdout, code } = await record(['--version']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe(version);
+    expect(urls.filter((url) => url.startsWith('file:') && !url.startsWith(BUNDLE))).toEqual([]);
   });
 });

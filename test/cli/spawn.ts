@@ -1,8 +1,20 @@
 /** The binary spawned as a user would, from a folder, with an environment. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
+import { parseJson } from '../helpers.js';
 
-export const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
+const REPO = path.join(import.meta.dirname, '..', '..');
+
+/** The binary's path inside the package: package.json's "bin", what npm links as `revue` (the bundle, dist/bin/). */
+export const BIN_IN_PACKAGE: string = parseJson(
+  readFileSync(path.join(REPO, 'package.json'), 'utf8'),
+  z.object({ bin: z.object({ revue: z.string() }) }),
+).bin.revue;
+
+/** The binary users run, in this checkout. */
+export const BIN = path.join(REPO, BIN_IN_PACKAGE);
 
 export interface Run {
   code: number | null;

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../../src/build.js';
 import { FIXTURES } from '../helpers.js';
+import { BIN } from '../cli/spawn.js';
 
-const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
 let root: string;
 let data: string;
 let out: string;

@@ -7,9 +7,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { BIN } from '../cli/spawn.js';
 import { processesMentioning } from './helpers.js';
-
-export const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
 
 export interface ChildBuild {
   /** The exit status, or null when it ended on a signal. */

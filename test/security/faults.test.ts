@@ -35,9 +35,9 @@ import { describeWithBrowser } from '../browser.js';
 import { FIXTURES, methodOf, parseJson, tempWorkspace } from '../helpers.js';
 import { pdfTool } from '../pdf.js';
 import { filesUnder, processesMentioning } from './helpers.js';
+import { BIN, BIN_IN_PACKAGE } from '../cli/spawn.js';
 
 const REPO = path.join(import.meta.dirname, '..', '..');
-const BIN = path.join(REPO, 'dist', 'cli', 'bin.js');
 const MINIMAL = path.join(FIXTURES, 'minimal');
 
 let root: string;
@@ -172,7 +172,7 @@ async function unprivileged(dir: string): Promise<Runner> {
   if (process.platform === 'win32') return { skip: 'folder permissions here are Windows ACLs, not POSIX modes' };
   if (process.getuid?.() !== 0) return { bin: BIN, data: MINIMAL };
   const install = path.join(dir, 'revue');
-  const bin = path.join(install, 'dist', 'cli', 'bin.js');
+  const bin = path.join(install, BIN_IN_PACKAGE);
   await shareTree(REPO, install, ['dist', 'templates', 'schema', 'package.json', ...(await productionPackages())]);
   const data = path.join(dir, 'data');
   await shareTree(MINIMAL, data, await readdir(MINIMAL));

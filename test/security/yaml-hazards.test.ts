@@ -13,10 +13,10 @@ import { parseYamlFile } from '../../src/load/parse-yaml.js';
 import { MAX_NESTING } from '../../src/load/nesting.js';
 import { validate } from '../../src/validate/index.js';
 import { FIXTURES, lines, tempWorkspace } from '../helpers.js';
+import { BIN } from '../cli/spawn.js';
 
 const framework = await readFile(path.join(FIXTURES, 'minimal', 'framework.yaml'), 'utf8');
 const rep = 'name: Ann Lee\nrole: junior\nassessments:\n  - date: 2026-02-10\n    scores:\n      discovery: 2\n';
-const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { field } from '../../src/model/field.js';
+import { BIN_IN_PACKAGE } from '../cli/spawn.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const at = (value: unknown, ...keys: Array<string | number>): unknown =>
@@ -73,5 +74,14 @@ describe('Dockerfile', async () => {
     const ignored = (await readFile(path.join(ROOT, '.dockerignore'), 'utf8')).split('\n');
     expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'output', 'data', '.git']));
     expect(ignored).not.toContain('templates');
+  });
+
+  it("builds the command line's bundle and links package.json's bin as revue", async () => {
+    const ignored = (await readFile(path.join(ROOT, '.dockerignore'), 'utf8')).split('\n');
+    expect(text).toMatch(/^RUN npm ci .*--ignore-scripts && npm run build:ts$/m);
+    expect(text).toMatch(/^COPY scripts\/bundle\.mjs /m);
+    // .dockerignore leaves the scripts out, all but this one.
+    expect(ignored).toContain('!scripts/bundle.mjs');
+    expect(text).toContain(`ln -s /opt/revue/${BIN_IN_PACKAGE} /usr/local/bin/revue`);
   });
 });

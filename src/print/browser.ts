@@ -29,7 +29,7 @@
  *     const pdf = await session.printPdf(html, { paper: 'A4', title });
  */
 import pLimit, { type LimitFunction } from 'p-limit';
-import { ProtocolError, type Page } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { BrowserError, RevueError, UsageError, isRevueError } from '../errors.js';
 import { findBrowser, type FoundBrowser } from './find-browser.js';
 import { Gate } from './gate.js';
@@ -372,9 +372,13 @@ function needsNoSandbox(env: Record<string, string | undefined>): boolean {
   return process.getuid?.() === 0;
 }
 
-/** The page's target went away (puppeteer's TargetCloseError is not in its types). */
+/**
+ * The page's target went away: puppeteer's TargetCloseError (a ProtocolError,
+ * not in its types), told by its name so that puppeteer is loaded only when a
+ * browser is started.
+ */
 function isTargetClosed(error: unknown): boolean {
-  return error instanceof ProtocolError && error.name === 'TargetCloseError';
+  return error instanceof Error && error.name === 'TargetCloseError';
 }
 
 function wrap(error: unknown, context: string): RevueError {

@@ -7,7 +7,6 @@ import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import puppeteer from 'puppeteer';
 import { BrowserNotFoundError } from '../errors.js';
 import { stageEn } from '../messages/stage-en.js';
 import { said } from '../messages/stage.js';
@@ -157,6 +156,7 @@ async function puppeteerCandidates(
 ): Promise<ManagedCandidates> {
   const paths: string[] = [];
   if (readConfig) {
+    const { default: puppeteer } = await import('puppeteer');
     for (const headless of [true, 'shell'] as const) {
       try {
         paths.push(puppeteer.executablePath({ headless }));

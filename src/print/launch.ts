@@ -33,7 +33,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, readlink, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 
 export interface LaunchOptions {
   /** Milliseconds allowed to starting, and to each call to the browser. */
@@ -71,6 +71,8 @@ export async function launchBrowser(executable: string, options: LaunchOptions):
   try {
     await mkdir(path.join(profile, 'Default'), { recursive: true });
     await writeFile(path.join(profile, 'Default', 'Preferences'), JSON.stringify(PREFERENCES));
+    // Loaded when a browser is first needed: a rebuild with nothing to print never loads puppeteer (some 190 ms).
+    const { default: puppeteer } = await import('puppeteer');
     const browser = await puppeteer.launch({
       executablePath: executable,
       // chrome-headless-shell only knows the old headless mode.

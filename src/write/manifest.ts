@@ -126,7 +126,10 @@ export async function writeManifest(yearDir: string, shard: Shard, manifest: Man
     ...manifest,
     reports: Object.fromEntries(Object.entries(manifest.reports).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
-  await writeFileAtomic(file, `${JSON.stringify(sorted, null, 1)}\n`);
+  const text = `${JSON.stringify(sorted, null, 1)}\n`;
+  // A rebuild that changed nothing leaves the file as it was, its date included (and spends no fsync on it).
+  if ((await readFile(file, 'utf8').catch(() => undefined)) === text) return file;
+  await writeFileAtomic(file, text);
   return file;
 }
 

@@ -116,6 +116,12 @@ describe('incremental builds', () => {
     for (const file of ALL.filter((f) => f.startsWith('reps/'))) expect(index).toContain(`href="${file}"`);
     expect(again.index).toBe(path.join(ws.out, '2026', 'index.html'));
     expect(again.timings.launch).toBe(0);
+    // Nor is the manifest written again: a rebuild that changed nothing leaves every file as it was.
+    const manifest = path.join(ws.out, '2026', '.revue-manifest.json');
+    const LONG_AGO = new Date('2001-01-01T00:00:00Z');
+    await utimes(manifest, LONG_AGO, LONG_AGO);
+    await ws.run();
+    expect((await stat(manifest)).mtimeMs).toBe(LONG_AGO.getTime());
     expect(again.timings.charts).toBe(0);
   }, 60_000);
 

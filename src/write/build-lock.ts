@@ -94,7 +94,7 @@ async function tryShard(yearDir: string, shard: Shard): Promise<Attempt> {
   const me = newOwner(shard.count);
   if (!(await tryCreate(yearLock, me))) {
     const holder = await readOwner(yearLock);
-    if (holder?.layout !== shard.count) return heldOrStale(yearDir, yearLock);
+    if (holder?.layout !== shard.count) return heldOrStale(yearDir, yearLock, shard.count);
   }
   const own = lockFile(yearDir, shard);
   if (!(await tryCreate(own, me))) {
@@ -137,10 +137,15 @@ function shardLock(yearDir: string, file: string, me: Owner, layout: number): Lo
 
 /**
  * The year lock exists: who is at work behind it (its whole build, or a live
- * shard of its layout), or 'again' when nobody is and it was removed.
+ * shard of its layout), or 'again' when nobody is and it was removed, or
+ * when it turns out to be the layout of the shard asking (`joining`): it was
+ * being written when first read, and that shard may join its layout.
  */
-async function heldOrStale(yearDir: string, yearLock: string): Promise<Attempt> {
+async function heldOrStale(yearDir: string, yearLock: string, joining?: number): Promise<Attempt> {
   const holder = await readOwner(yearLock);
+  // Read again: a shard of the same layout wrote it meanwhile (without this, a shard started together with
+  // the others failed on its sibling's lock, seen in test/e2e/shard.test.ts under load).
+  if (joining !== undefined && holder?.layout === joining) return 'again';
   if (holder === undefined) {
     // Gone since; or being written right now; or abandoned by a build that died before writing it.
     if (!(await exists(yearLock))) return 'again';

@@ -168,17 +168,7 @@ function entriesOf(lines: Lines, node: Node): Map<string, Node> | undefined {
 
 /** The value of the entry whose key (`length` characters) starts at `entry.start`. */
 function valueOf(lines: Lines, entry: Node, length: number): Node | undefined {
-  const { line, column } = entry.start;
-  const after = restAt(lines, line, column + length + 1);
-  const text = lines.text[line] ?? '';
-  if (after !== undefined) {
-    // A block scalar's indicator: its position is for the slow path to say.
-    if (text[after] === '|' || text[after] === '>') return undefined;
-    return { start: { line, column: after }, end: entry.end };
-  }
-  const next = nextContent(lines, line, entry.end);
-  if (next === undefined) return undefined;
-  return { start: { line: next, column: lines.indent[next] ?? 0 }, end: entry.end };
+  return contentAfter(lines, entry.start.line, entry.start.column + length + 1, entry.end);
 }
 
 /** The items of the block sequence that starts at `node.start`; undefined if it is not one. */
@@ -194,19 +184,27 @@ function itemsOf(lines: Lines, node: Node): Node[] | undefined {
   }
   const items: Node[] = [];
   for (const [i, line] of dashes.entries()) {
-    const end = dashes[i + 1] ?? node.end;
-    const after = restAt(lines, line, column + 1);
-    if (after !== undefined) {
-      const text = lines.text[line] ?? '';
-      if (text[after] === '|' || text[after] === '>') return undefined;
-      items.push({ start: { line, column: after }, end });
-      continue;
-    }
-    const next = nextContent(lines, line, end);
-    if (next === undefined) return undefined;
-    items.push({ start: { line: next, column: lines.indent[next] ?? 0 }, end });
+    const item = contentAfter(lines, line, column + 1, dashes[i + 1] ?? node.end);
+    if (item === undefined) return undefined;
+    items.push(item);
   }
   return items;
+}
+
+/**
+ * What follows a key's colon or an item's `-` at `column` of `line`, up to
+ * line `end`: on the same line, or else on the first line with content
+ * after it; undefined for nothing (an empty value) and for a block scalar,
+ * whose indicator's position is for the slow path to say.
+ */
+function contentAfter(lines: Lines, line: number, column: number, end: number): Node | undefined {
+  const after = restAt(lines, line, column);
+  if (after !== undefined) {
+    const mark = lines.text[line]?.[after];
+    return mark === '|' || mark === '>' ? undefined : { start: { line, column: after }, end };
+  }
+  const next = nextContent(lines, line, end);
+  return next === undefined ? undefined : { start: { line: next, column: lines.indent[next] ?? 0 }, end };
 }
 
 /**

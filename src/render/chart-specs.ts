@@ -20,6 +20,13 @@ export interface ChartSpec {
   ariaLabel: string;
   /** Label the x axis with these month names at each month's first day (day-of-year axis). */
   monthAxis?: string[];
+  /**
+   * The chart's frame (title, axes, grid, labels) does not depend on its
+   * datasets: every scale has fixed bounds, there is no legend, nothing of
+   * the frame is drawn over the data, and the data is not clipped. Such
+   * charts are drawn over a frame drawn once (render/small-multiples.ts).
+   */
+  fixedFrame?: boolean;
 }
 
 export interface ChartConfig {
@@ -204,6 +211,7 @@ export function progressionChart(input: {
     height: 150,
     ariaLabel: fmt.t('chartProgression', { competency: input.competency, year, previous: year - 1 }),
     monthAxis: [...fmt.shortMonths],
+    fixedFrame: true,
     config: {
       type: 'line',
       data: { datasets },

@@ -457,12 +457,19 @@ export class SvgContext {
 
   /** The drawing as a standalone `<svg>` element. */
   toSvg(attributes: Readonly<Record<string, string>> = {}): string {
-    const { width, height } = this.canvas;
-    const extra = Object.entries(attributes)
-      .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
-      .join('');
-    const defs = this.#defs.length === 0 ? '' : `<defs>${this.#defs.join('')}</defs>`;
-    return `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}"${extra}>${defs}${this.#body.join('')}</svg>`;
+    return svgElement(this.canvas, attributes, this.drawing());
+  }
+
+  /** What is drawn so far: the definitions (clip paths) and the elements, in order, each as SVG. */
+  drawing(): SvgDrawing {
+    return { defs: [...this.#defs], body: [...this.#body] };
+  }
+
+  /** The elements drawn since the last call (or since the start), which the drawing no longer holds. */
+  takeBody(): string[] {
+    const body = this.#body;
+    this.#body = [];
+    return body;
   }
 
   // --- Private helpers.
@@ -530,6 +537,26 @@ export class SvgContext {
     this.#current = saved.current;
     this.#pendingMove = saved.pendingMove;
   }
+}
+
+/** A drawing as SVG: its definitions and its elements, in order. */
+export interface SvgDrawing {
+  defs: readonly string[];
+  body: readonly string[];
+}
+
+/** `drawing` as a standalone `<svg>` element of `size`, with `attributes` (escaped) on it. */
+export function svgElement(
+  size: { width: number; height: number },
+  attributes: Readonly<Record<string, string>>,
+  drawing: SvgDrawing,
+): string {
+  const { width, height } = size;
+  const extra = Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
+    .join('');
+  const defs = drawing.defs.length === 0 ? '' : `<defs>${drawing.defs.join('')}</defs>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}"${extra}>${defs}${drawing.body.join('')}</svg>`;
 }
 
 /** As a canvas does, drawing calls with an infinite or NaN coordinate are ignored. */

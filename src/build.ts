@@ -412,8 +412,11 @@ async function writeAll(
   progress: Progress,
   checkpoint: () => Promise<unknown>,
 ): Promise<void> {
-  // No browser: say so (exit 2) before anything is printed.
-  if (production.format === 'pdf') await production.session.browserPath();
+  // No browser: say so (exit 2) before anything is printed. Else it starts while the first charts are drawn.
+  if (production.format === 'pdf') {
+    await production.session.browserPath();
+    production.session.warmUp();
+  }
   let last = performance.now();
   for await (const produced of produceReports(todo, production)) {
     if ('error' in produced) {

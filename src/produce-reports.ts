@@ -7,7 +7,8 @@
  *
  * Charts are drawn a chunk of reports at a time while the browser prints the
  * chunk before, so that the pages never wait for charts and memory holds two
- * chunks' HTML whatever the size of the organisation.
+ * chunks' HTML whatever the size of the organisation. The first chunks are
+ * small, so that printing starts at once; the browser starts meanwhile.
  *
  * A report is bounded (print-page.ts): its HTML, whatever the format, and its
  * pages. When the build's signal aborts, no report starts any more: those
@@ -89,20 +90,26 @@ export async function* produceReports<J extends ReportJob>(
     );
   };
 
-  const chunks = chunked(todo, CHUNK_PER_PAGE * production.concurrency);
+  /** Yields the reports that settle until at most `most` are still being produced. */
+  async function* settledUntil(most: number): AsyncGenerator<Produced<J>> {
+    for (;;) {
+      yield* settled.splice(0);
+      if (pending <= most) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  }
+
+  const chunks = chunked(todo, production.concurrency, CHUNK_PER_PAGE * production.concurrency);
   let charts = drawChunk(chunks[0], production);
   for (const [i, chunk] of chunks.entries()) {
     const drawn = interrupted() ? [] : await charts;
     chunk.forEach((job, j) => start(job, drawn[j] ?? new RenderError(said('chartsNotDrawn'))));
-    // The next chunk's charts are drawn while this one prints.
+    // Once the chunk before is done, the next chunk's charts are drawn while this one prints.
+    yield* settledUntil(chunk.length);
     charts = drawChunk(interrupted() ? undefined : chunks[i + 1], production);
-    yield* settled.splice(0);
   }
-  while (pending > 0 || settled.length > 0) {
-    if (settled.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-    wake = undefined;
-    yield* settled.splice(0);
-  }
+  yield* settledUntil(0);
 }
 
 /** One report whose charts are drawn: render, print, write. */
@@ -169,9 +176,15 @@ export async function drawCharts(report: PlannedReport): Promise<Map<string, str
   return new Map(entries.map(([key], i) => [key, svgs[i] ?? '']));
 }
 
-function chunked<T>(items: readonly T[], size: number): T[][] {
+/**
+ * `items` in chunks of `first` items, then twice as many each time up to
+ * `most`: the pages start printing once the first few reports are drawn, and
+ * each chunk is drawn in less time than the one before takes to print.
+ */
+export function chunked<T>(items: readonly T[], first: number, most: number): T[][] {
   const chunks: T[][] = [];
-  const step = Math.max(1, size);
-  for (let start = 0; start < items.length; start += step) chunks.push(items.slice(start, start + step));
+  let size = Math.max(1, first);
+  for (let start = 0; start < items.length; start += size, size = Math.min(size * 2, Math.max(1, most)))
+    chunks.push(items.slice(start, start + size));
   return chunks;
 }

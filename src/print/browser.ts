@@ -167,6 +167,16 @@ export class BrowserSession implements AsyncDisposable {
   }
 
   /**
+   * Starts the browser now, if none is running, so that it is ready when the
+   * first document comes (a build starts it while it draws its first charts).
+   * A browser that cannot start is told by the first print, as without this.
+   */
+  warmUp(): void {
+    if (this.#closing !== undefined || this.#broken !== undefined) return;
+    this.#acquire().catch(() => undefined);
+  }
+
+  /**
    * Prints static HTML to PDF, and says which requests the page tried to make
    * (all aborted). Fails, for this document alone, when it is over the bounds
    * of print-page.ts (its size, its pages) or navigates away.

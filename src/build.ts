@@ -206,7 +206,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const paper = paperOf(dataset.framework);
   const epoch = options.sourceDateEpoch;
   const mine = selectShard(onlyReps(planned, options.reps), shard);
-  const jobs = planJobs(mine, { format, paper, templates, styles, epoch });
+  const jobs = await time('plan', () => planJobs(mine, { format, paper, templates, styles, epoch }));
 
   const yearDir = path.join(out, String(year));
   await using printing = sessionOf(options);

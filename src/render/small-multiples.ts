@@ -17,8 +17,9 @@
  * Each SVG is, byte for byte, the one `drawChart` makes for the chart alone
  * (test/unit/small-multiples.test.ts checks it on every chart of the example
  * and of a synthetic organisation). Where this pass cannot be sure of it
- * (chart areas that differ, something drawn outside a dataset, a clip, an
- * error) it draws nothing, and the chart is drawn alone.
+ * (a scale of the datasets' chart that does not put values where the
+ * frame's does, something drawn outside a dataset, a clip, an error) it
+ * draws nothing, and the chart is drawn alone.
  */
 import { BasicPlatform, Chart, type ChartArea, type ChartConfiguration, type Plugin } from 'chart.js';
 import type { ChartSpec } from './chart-specs.js';
@@ -36,6 +37,8 @@ type Area = Pick<ChartArea, 'left' | 'top' | 'right' | 'bottom'>;
 /** A chart's frame as drawn without its datasets: each definition and element split where the id prefix goes. */
 interface Frame {
   area: Area;
+  /** Where each scale puts its values (`geometryOf`): the chart of the datasets must put them at the same places. */
+  geometry: string;
   defs: string[][];
   body: string[][];
 }
@@ -63,7 +66,7 @@ export function drawSmallMultiples(specs: readonly ChartSpec[], measure: Measure
     const frame = frameOf(spec, measure);
     if (frame === undefined) continue;
     const options = datasetOptions(spec, frame.area);
-    const key = JSON.stringify([spec.config.type, spec.width, spec.height, options]);
+    const key = JSON.stringify([spec.config.type, spec.width, spec.height, spec.config.data.labels, options]);
     const member = { index, spec, frame, options };
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [member]);
@@ -100,6 +103,7 @@ function frameOf(spec: ChartSpec, measure: MeasureText): Frame | undefined {
     const { defs, body } = context.drawing();
     const frame = {
       area: { left, top, right, bottom },
+      geometry: geometryOf(chart),
       defs: defs.map((def) => def.split(FRAME_IDS)),
       body: body.map((element) => element.split(FRAME_IDS)),
     };
@@ -163,7 +167,7 @@ function drawTogether(group: readonly Member[], measure: MeasureText): string[] 
   };
   const config = {
     type: first.spec.config.type,
-    data: { datasets },
+    data: { labels: structuredClone(first.spec.config.data.labels), datasets },
     options: first.options,
     platform: BasicPlatform,
     plugins: [route],
@@ -175,7 +179,7 @@ function drawTogether(group: readonly Member[], measure: MeasureText): string[] 
     return undefined;
   }
   try {
-    if (stray || context.drawing().defs.length > 0 || !sameArea(chart.chartArea, first.frame.area)) return undefined;
+    if (stray || context.drawing().defs.length > 0 || geometryOf(chart) !== first.frame.geometry) return undefined;
   } finally {
     chart.destroy();
   }
@@ -192,6 +196,16 @@ function drawTogether(group: readonly Member[], measure: MeasureText): string[] 
   });
 }
 
-function sameArea(a: Area, b: Area): boolean {
-  return a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
+/**
+ * What decides where a value is drawn: for each scale, its bounds and where
+ * they fall on the canvas (for a radial scale, its centre and radius).
+ */
+function geometryOf(chart: Chart): string {
+  const scales = Object.entries(chart.scales).map(([id, scale]) => {
+    const radial = scale as unknown as { xCenter?: number; yCenter?: number; drawingArea?: number };
+    return radial.xCenter === undefined
+      ? [id, scale.min, scale.max, scale.getPixelForDecimal(0), scale.getPixelForDecimal(1)]
+      : [id, scale.min, scale.max, radial.xCenter, radial.yCenter, radial.drawingArea];
+  });
+  return JSON.stringify(scales);
 }

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeOrganisation } from '../../scripts/bench-data.mjs';
 import { computeFigures } from '../../src/analyze/figures.js';
 import { loadWorkspace } from '../../src/load/workspace.js';
-import { progressionChart, palette, type ChartSpec } from '../../src/render/chart-specs.js';
+import { progressionChart, palette, radarChart, type ChartSpec } from '../../src/render/chart-specs.js';
 import { drawChart, renderCharts } from '../../src/render/charts.js';
 import { createFormatter } from '../../src/render/i18n.js';
 import { planReports } from '../../src/render/plan.js';
@@ -112,6 +112,25 @@ describe('small multiples', () => {
       ...over,
     });
 
+  const repRadar = () =>
+    radarChart({
+      labels: ['Prospecting', 'Discovery', 'Closing'],
+      level: [2, 3, 4],
+      previous: null,
+      expected: [3, 3, 3],
+      scale: { min: 1, max: 5 },
+      year: 2026,
+      fmt,
+      colors,
+    });
+  // Without its legend (which depends on its datasets) and its filled area (which is clipped), a radar's frame is fixed.
+  const radarWithoutLegend = (): ChartSpec => {
+    const spec = repRadar();
+    const options = { ...spec.config.options, plugins: { legend: { display: false } } };
+    const datasets = spec.config.data.datasets.map((dataset) => ({ ...dataset, fill: false }));
+    return { ...spec, config: { ...spec.config, data: { ...spec.config.data, datasets }, options } };
+  };
+
   it('draws the edges as drawn alone: no last year, no score, the ends of the scale, another scale', async () => {
     const report = [
       chart('Prospecting'),
@@ -148,6 +167,13 @@ describe('small multiples', () => {
     } finally {
       Chart.unregister(counter);
     }
+  });
+
+  it('leaves to drawChart a chart whose hidden scale would not put values where its frame does: a radar', async () => {
+    // A radial scale's radius comes from its point labels, which a hidden scale does not lay out.
+    const radar: ChartSpec = { ...radarWithoutLegend(), fixedFrame: true };
+    expect(drawSmallMultiples([radar], measure)).toEqual([undefined]);
+    expect(await renderCharts([radar])).toEqual([drawChart(radar, measure)]);
   });
 
   it('leaves to drawChart a chart the shared pass cannot be sure of: its data clipped', async () => {

@@ -81,8 +81,9 @@ export function drawSmallMultiples(specs: readonly ChartSpec[], measure: Measure
 
 /** The chart's frame, drawn on first use and kept; `undefined` if chart.js cannot draw it (drawn alone, it says why). */
 function frameOf(spec: ChartSpec, measure: MeasureText): Frame | undefined {
-  const { type, options } = spec.config;
-  const key = JSON.stringify([type, spec.width, spec.height, spec.monthAxis, options]);
+  const { type, options, data } = spec.config;
+  // Everything the frame shows but the datasets: their labels are the axis's (a category or radial scale).
+  const key = JSON.stringify([type, spec.width, spec.height, spec.monthAxis, data.labels, options]);
   const kept = frames.get(key);
   if (kept !== undefined) {
     // The most recently used goes last, the least recently used first out.

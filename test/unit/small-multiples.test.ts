@@ -176,6 +176,34 @@ describe('small multiples', () => {
     expect(await renderCharts([radar])).toEqual([drawChart(radar, measure)]);
   });
 
+  it('keeps a frame for each set of axis labels: two category charts alike but for their labels', async () => {
+    const categories = (labels: string[]): ChartSpec => ({
+      width: 300,
+      height: 140,
+      ariaLabel: labels.join(', '),
+      fixedFrame: true,
+      config: {
+        type: 'line',
+        data: { labels, datasets: [{ label: 'x', data: [1, 3, 2], borderColor: '#0b5cad' }] },
+        options: {
+          clip: false,
+          plugins: { legend: { display: false } },
+          scales: { x: { ticks: { maxRotation: 0 } }, y: { min: 0, max: 4 } },
+        },
+      },
+    });
+    const report = [categories(['Q1', 'Q2', 'Q3']), categories(['Janvier', 'Février', 'Mars'])];
+    const result = await compare([report]);
+    expect(result.differ).toEqual([]);
+    expect(result.shared).toBe(2);
+
+    // A scale its options do not name is made, shown, by chart.js: drawn outside the datasets, it is drawn alone.
+    const unnamed = categories(['Q1', 'Q2', 'Q3']);
+    unnamed.config.options.scales = { y: { min: 0, max: 4 } };
+    expect(drawSmallMultiples([unnamed], measure)).toEqual([undefined]);
+    expect(await compare([[unnamed]])).toEqual({ charts: 1, shared: 0, differ: [] });
+  });
+
   it('leaves to drawChart a chart the shared pass cannot be sure of: its data clipped', async () => {
     const spec = chart('Clipped');
     const options = { ...spec.config.options };

@@ -130,23 +130,27 @@ export function recordRep(
   const { data, warnings } = found;
   if (cache.next.has(key) || warnings.some((w) => w.severity !== 'warning')) return;
   const stored = { data, warnings, asOf: found.asOf ?? '' };
+  if (!comesBackFromJson(stored)) return;
   const json = JSON.stringify(stored);
-  if (!sameAfterJson(stored, JSON.parse(json))) return;
   const last = data.assessments.reduce((latest, a) => (a.date > latest ? a.date : latest), '');
   cache.next.set(key, { key, last, json, sum: sumOf(key, last, json) });
   cache.changed = true;
 }
 
-function sameAfterJson(a: unknown, b: unknown): boolean {
-  if (typeof a === 'number') return Object.is(a, b);
-  if (a === null || typeof a !== 'object') return a === b;
-  if (b === null || typeof b !== 'object') return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameAfterJson(x, b[i]));
-  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  return (
-    keysA.length === keysB.length &&
-    keysA.every((k, i) => k === keysB[i] && sameAfterJson(Reflect.get(a, k), Reflect.get(b, k)))
-  );
+/**
+ * Whether `value` comes back from JSON exactly as it is: plain objects and
+ * arrays of strings, booleans, null and finite numbers other than −0. Checked
+ * in one pass over the value, without writing and reading it back.
+ */
+export function comesBackFromJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!comesBackFromJson(value[i])) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key of Object.keys(value)) if (!comesBackFromJson(Reflect.get(value, key))) return false;
+  return true;
 }

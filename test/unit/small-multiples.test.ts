@@ -135,6 +135,8 @@ describe('small multiples', () => {
     const report = [
       chart('Prospecting'),
       chart('Discovery & <needs>', { previous: null }),
+      // The kept frame stands for its ids with "<frame>": a title that says so is escaped, never taken for it.
+      chart('<frame>-1 "quoted"', { expected: 2 }),
       chart('Closing', { scores: [], previous: [] }),
       chart('Negotiation', { expected: null }),
       chart('Une compétence au nom bien plus long que les autres, sur toute la largeur', {

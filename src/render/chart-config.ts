@@ -23,18 +23,37 @@ export function idPrefixOf(spec: ChartSpec): string {
  * The "canvas" chart.js draws on: it only asks it for its context and its
  * size (BasicPlatform: no DOM, no events, no resize observers).
  */
-export function canvasFor(context: SvgContext): HTMLCanvasElement {
+function canvasFor(context: SvgContext): HTMLCanvasElement {
   const { width, height } = context.canvas;
   return { getContext: () => context, width, height } as unknown as HTMLCanvasElement;
+}
+
+/** One static frame at the canvas's own size: every chart that draws part of a chart's SVG draws with these. */
+export const STATIC_FRAME = { animation: false, responsive: false, maintainAspectRatio: false, devicePixelRatio: 1 };
+
+/** The attributes of a chart's `<svg>`. */
+export function svgAttributes(spec: ChartSpec): Record<string, string> {
+  return { role: 'img', 'aria-label': spec.ariaLabel };
+}
+
+/**
+ * Draws `config` on `context` with chart.js, reads what `read` needs of the
+ * chart and of the context, and lets the chart go (which clears the canvas:
+ * what is drawn must be read in `read`).
+ */
+export function drawnWith<T>(context: SvgContext, config: ChartConfiguration, read: (chart: Chart) => T): T {
+  const chart = new Chart(canvasFor(context), config);
+  try {
+    return read(chart);
+  } finally {
+    chart.destroy();
+  }
 }
 
 /** The spec's configuration as chart.js takes it: one static frame at the spec's size, in the report's font. */
 export function chartConfig(spec: ChartSpec): ChartConfiguration {
   const options: Record<string, unknown> = structuredClone(spec.config.options);
-  options.animation = false;
-  options.responsive = false;
-  options.maintainAspectRatio = false;
-  options.devicePixelRatio = 1;
+  Object.assign(options, STATIC_FRAME);
   // Numbers on the axes in the spec's locale, never in whatever locale this process runs in.
   options.locale ??= 'en-US';
   withFamily(options, spec.config.type);

@@ -13,10 +13,9 @@
  * other chart, and any the shared pass cannot draw, is drawn on its own.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Chart } from 'chart.js';
 import { RenderError } from '../errors.js';
 import type { ChartSpec } from './chart-specs.js';
-import { canvasFor, chartConfig, idPrefixOf } from './chart-config.js';
+import { chartConfig, drawnWith, idPrefixOf, svgAttributes } from './chart-config.js';
 import { drawSmallMultiples } from './small-multiples.js';
 import { SvgContext, type MeasureText } from './svg-context.js';
 import { textMeasurer } from './text-metrics.js';
@@ -52,10 +51,5 @@ export async function renderCharts(specs: readonly ChartSpec[]): Promise<string[
 /** One chart, drawn on its own: the reference every other way of drawing it must match byte for byte. */
 export function drawChart(spec: ChartSpec, measure: MeasureText): string {
   const context = new SvgContext({ width: spec.width, height: spec.height, measure, idPrefix: idPrefixOf(spec) });
-  const chart = new Chart(canvasFor(context), chartConfig(spec));
-  try {
-    return context.toSvg({ role: 'img', 'aria-label': spec.ariaLabel });
-  } finally {
-    chart.destroy();
-  }
+  return drawnWith(context, chartConfig(spec), () => context.toSvg(svgAttributes(spec)));
 }

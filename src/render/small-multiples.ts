@@ -21,9 +21,9 @@
  * frame's does, something drawn outside a dataset, a clip, an error) it
  * draws nothing, and the chart is drawn alone.
  */
-import { BasicPlatform, Chart, type ChartArea, type ChartConfiguration, type Plugin } from 'chart.js';
+import { BasicPlatform, type Chart, type ChartArea, type ChartConfiguration, type Plugin } from 'chart.js';
 import type { ChartSpec } from './chart-specs.js';
-import { canvasFor, chartConfig, child, idPrefixOf } from './chart-config.js';
+import { chartConfig, child, drawnWith, idPrefixOf, STATIC_FRAME, svgAttributes } from './chart-config.js';
 import { SvgContext, svgElement, type MeasureText } from './svg-context.js';
 
 /** Stands for the chart's id prefix in a kept frame: `<` is never left as it is in an attribute or a text. */
@@ -93,27 +93,25 @@ function frameOf(spec: ChartSpec, measure: MeasureText): Frame | undefined {
   }
   const bare: ChartSpec = { ...spec, config: { ...spec.config, data: { ...spec.config.data, datasets: [] } } };
   const context = new SvgContext({ width: spec.width, height: spec.height, measure, idPrefix: FRAME_IDS });
-  let chart: Chart;
+  let frame: Frame;
   try {
-    chart = new Chart(canvasFor(context), chartConfig(bare));
+    // Read before the chart goes: destroying it clears the canvas.
+    frame = drawnWith(context, chartConfig(bare), (chart) => {
+      const { left, top, right, bottom } = chart.chartArea;
+      const { defs, body } = context.drawing();
+      return {
+        area: { left, top, right, bottom },
+        geometry: geometryOf(chart),
+        defs: defs.map((def) => def.split(FRAME_IDS)),
+        body: body.map((element) => element.split(FRAME_IDS)),
+      };
+    });
   } catch {
     return undefined;
   }
-  try {
-    const { left, top, right, bottom } = chart.chartArea;
-    const { defs, body } = context.drawing();
-    const frame = {
-      area: { left, top, right, bottom },
-      geometry: geometryOf(chart),
-      defs: defs.map((def) => def.split(FRAME_IDS)),
-      body: body.map((element) => element.split(FRAME_IDS)),
-    };
-    frames.set(key, frame);
-    if (frames.size > MAX_FRAMES) frames.delete(frames.keys().next().value ?? key);
-    return frame;
-  } finally {
-    chart.destroy();
-  }
+  frames.set(key, frame);
+  if (frames.size > MAX_FRAMES) frames.delete(frames.keys().next().value ?? key);
+  return frame;
 }
 
 /**
@@ -123,7 +121,7 @@ function frameOf(spec: ChartSpec, measure: MeasureText): Frame | undefined {
  */
 function datasetOptions(spec: ChartSpec, area: Area): Record<string, unknown> {
   const options: Record<string, unknown> = structuredClone(spec.config.options);
-  Object.assign(options, { animation: false, responsive: false, maintainAspectRatio: false, devicePixelRatio: 1 });
+  Object.assign(options, STATIC_FRAME);
   // The plugins that draw boxes or react to the pointer, not the datasets, are off (false turns a plugin off).
   const plugins = child(options, 'plugins');
   for (const plugin of ['title', 'subtitle', 'legend', 'tooltip']) plugins[plugin] = false;
@@ -173,27 +171,23 @@ function drawTogether(group: readonly Member[], measure: MeasureText): string[] 
     platform: BasicPlatform,
     plugins: [route],
   } as unknown as ChartConfiguration;
-  let chart: Chart;
+  let sure: boolean;
   try {
-    chart = new Chart(canvasFor(context), config);
+    sure = drawnWith(
+      context,
+      config,
+      (chart) => !stray && context.drawing().defs.length === 0 && geometryOf(chart) === first.frame.geometry,
+    );
   } catch {
     return undefined;
   }
-  try {
-    if (stray || context.drawing().defs.length > 0 || geometryOf(chart) !== first.frame.geometry) return undefined;
-  } finally {
-    chart.destroy();
-  }
+  if (!sure) return undefined;
   return group.map(({ spec, frame }, i) => {
     const prefix = idPrefixOf(spec);
-    return svgElement(
-      spec,
-      { role: 'img', 'aria-label': spec.ariaLabel },
-      {
-        defs: frame.defs.map((parts) => parts.join(prefix)),
-        body: [...frame.body.map((parts) => parts.join(prefix)), ...(bodies[i] ?? [])],
-      },
-    );
+    return svgElement(spec, svgAttributes(spec), {
+      defs: frame.defs.map((parts) => parts.join(prefix)),
+      body: [...frame.body.map((parts) => parts.join(prefix)), ...(bodies[i] ?? [])],
+    });
   });
 }
 

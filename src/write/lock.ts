@@ -170,11 +170,38 @@ const ABANDONED_MS = 10_000;
 /**
  * Removes a stale lock unless another build took it over in the meantime
  * (then its token differs and the next attempt to create it waits for that one).
+ *
+ * Reading the lock and removing it are two steps, so two builds that both
+ * found it stale must not remove it together: the first removes it and
+ * creates its own, and the second would remove that one (seen in CI, where
+ * the last shard of a layout and a waiting whole build both ran). Removals
+ * therefore take turns, through a guard file created exclusively beside the
+ * lock; whoever finds the guard held removes nothing and tries again. A guard
+ * is held for a few milliseconds: one whose holder died, or older than a
+ * lock's abandonment, is removed (two builds doing that at the same instant
+ * after a holder died between creating and removing it is the one race left).
  */
 export async function removeIfStill(file: string, stale: Owner | undefined): Promise<void> {
-  const current = await readOwner(file);
-  if (current?.token === stale?.token) await rm(file, { force: true });
+  const guard = `${file}${GUARD}`;
+  const me = newOwner();
+  if (!(await tryCreate(guard, me))) {
+    const holder = await readOwner(guard);
+    if (holder !== undefined ? isStale(holder) : await isAbandoned(guard)) await rm(guard, { force: true });
+    return;
+  }
+  try {
+    const current = await readOwner(file);
+    if (current?.token !== stale?.token) return;
+    // Unreadable when judged abandoned: it must still be the same abandoned file, not one being written now.
+    if (current === undefined && !(await isAbandoned(file))) return;
+    await rm(file, { force: true });
+  } finally {
+    await rm(guard, { force: true });
+  }
 }
+
+/** What the guard of a lock's removal adds to the lock's name (removeIfStill). */
+export const GUARD = '.removing';
 
 export function lockedError(file: string, holder: Owner | undefined, timeoutMs: number): LockedError {
   const who =

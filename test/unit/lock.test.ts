@@ -1,11 +1,11 @@
 /** One build at a time into an output folder (src/write/lock.ts). */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireLock } from '../../src/write/lock.js';
+import { acquireLock, newOwner, readOwner, removeIfStill, tryCreate } from '../../src/write/lock.js';
 
 let dir: string;
 let file: string;
@@ -87,5 +87,32 @@ describe('acquireLock', () => {
     );
     await lock.release();
     expect(existsSync(file)).toBe(true);
+  });
+});
+
+describe('removeIfStill', () => {
+  it('never removes the lock that one of two builds removing the same stale lock made after it', async () => {
+    // Both read the stale lock; one removes it and creates its own; the other must not then remove that one
+    // (seen in CI: the last shard of a layout and a waiting whole build both removed the layout's year lock).
+    await mkdir(path.dirname(file), { recursive: true });
+    const stale = { pid: deadPid(), host: hostname(), started: '2026-01-01T00:00:00.000Z', token: 'stale' };
+    const lost: number[] = [];
+    for (let round = 0; round < 200; round++) {
+      await writeFile(file, JSON.stringify(stale));
+      const builds = [newOwner(), newOwner()];
+      const created = await Promise.all(
+        builds.map(async (me) => {
+          await removeIfStill(file, stale);
+          return (await tryCreate(file, me)) ? me : undefined;
+        }),
+      );
+      const holders = created.filter((me) => me !== undefined);
+      // One of them may find the other's removal under way and create nothing this round: it tries again.
+      expect(holders.length).toBeLessThanOrEqual(1);
+      const onDisk = await readOwner(file);
+      if (holders.length === 1 && onDisk?.token !== holders[0]?.token) lost.push(round);
+      await rm(file, { force: true });
+    }
+    expect(lost).toEqual([]);
   });
 });

@@ -13,10 +13,12 @@
  * confusion. Every position is mapped back to the text as written.
  */
 import {
+  isCollection,
   isMap,
   isScalar,
   isSeq,
   parseDocument,
+  visit,
   type Document,
   type Pair,
   type YAMLError,
@@ -141,6 +143,7 @@ export function parseYamlFile(file: string, text: string, options: ParseOptions 
   }
 
   const unreadable = reportResidue(doc, lines, back, original, report);
+  if (unreadable.size > 0) dropUnreadableKeys(doc, (offset) => unreadable.has(original.position(back(offset)).line));
   for (const duplicate of duplicateKeys(doc)) {
     report(back(duplicate.again), {
       code: 'duplicate-key',
@@ -246,6 +249,25 @@ function reportResidue(
     report(back(start), problem.code === 'TAG_RESOLVE_FAILED' ? tagText(problem, lines) : parserText(problem));
   }
   return unreadable;
+}
+
+/**
+ * Removes the pairs whose key is a list or a mapping made of lines the
+ * parser could not read. A `- item` left under a key that already holds a
+ * mapping (a `notes:` block slipped between `actions:` and its items) reads
+ * as a list used as a key: reported as it is, it would be an "unknown
+ * competency « [ Write five… ] »" beside the syntax error that says what is
+ * wrong with those lines.
+ */
+function dropUnreadableKeys(doc: Document, unreadable: (offset: number) => boolean): void {
+  visit(doc, {
+    Pair: (_, pair) => {
+      const { key } = pair;
+      if (isCollection(key) && key.range !== undefined && key.range !== null && unreadable(key.range[0]))
+        return visit.REMOVE;
+      return undefined;
+    },
+  });
 }
 
 function parserText(problem: YAMLError | YAMLWarning): DiagnosticText {

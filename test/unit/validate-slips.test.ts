@@ -276,6 +276,26 @@ describe('a file with several slips', () => {
     ]);
   });
 
+  it('a notes block slipped between actions: and its item: the syntax error, not a list read as a competency', async () => {
+    // Seen by a walkthrough: the `- item` under `notes:` was a list used as a key, reported as
+    // 'unknown competency "[ Call back within a week ]"' beside the syntax error.
+    const rep = withLine(10, [
+      '      negotiation: 2',
+      '    actions:',
+      '    notes:',
+      '      discovery: Two closed questions',
+      '      - Call back within a week',
+    ]);
+    for (const locale of ['en', 'fr'] as const) {
+      const { diagnostics, dir } = await check({ '2026/ann-lee.yaml': rep }, locale);
+      expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([
+        '11:13 wrong-type',
+        '14:1 yaml-syntax',
+      ]);
+      expect(lines(diagnostics, dir).join('\n')).not.toContain('Call back');
+    }
+  });
+
   it("keeps every position inside the file, the parser's leftovers in at most two lines per slip", async () => {
     const rep = `${REP.slice(0, 8).join('\n')}\n      prospecting: [2.5\n      negotiation: 2]]\n`;
     const { diagnostics, dir } = await check({ '2026/ann-lee.yaml': rep }, 'en');

@@ -84,8 +84,15 @@ function optionNames(args: ArgsDef): Set<string> {
     if (def.type === 'positional') continue;
     names.add(name);
     if (def.type === 'boolean') names.add(`no-${name}`);
+    for (const alias of aliasesOf(def)) names.add(alias);
   }
   return names;
+}
+
+/** An option's one-letter spellings (`-q`). */
+function aliasesOf(def: ArgsDef[string]): string[] {
+  const alias = 'alias' in def ? def.alias : undefined;
+  return alias === undefined ? [] : Array.isArray(alias) ? alias : [alias];
 }
 
 function listedOptions(args: ArgsDef): string[] {
@@ -129,7 +136,9 @@ export function renderHelp(spec: CommandSpec, t: CliCatalogue): string {
   const rows = entries
     .filter(([, def]) => def.type !== 'positional')
     .map(([name, def]): [string, string] => [
-      `--${name}${def.type === 'boolean' ? '' : ` ${def.valueHint ?? 'VALUE'}`}`,
+      `${aliasesOf(def)
+        .map((alias) => `-${alias}, `)
+        .join('')}--${name}${def.type === 'boolean' ? '' : ` ${def.valueHint ?? 'VALUE'}`}`,
       explain(name),
     ]);
   rows.push(['-h, --help', t.options.help]);

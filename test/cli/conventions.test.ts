@@ -292,6 +292,18 @@ describe('warnings about other years', () => {
     expect(quiet.stderr).toBe('');
   });
 
+  it('-q is --quiet, for every command that has it, and the help says so', () => {
+    const broken = revue(['validate', '--data', BROKEN, '-q']);
+    expect(broken).toEqual(revue(['validate', '--data', BROKEN, '--quiet']));
+    expect(broken.stderr).toContain('error: role: unknown role "junor"');
+    for (const command of ['build', 'validate', 'figures']) {
+      const help = revue([command, '--help']);
+      expect(help.stdout).toMatch(/^ {2}-q, --quiet {2,}\S/m);
+    }
+    // Only the letters an option declares: -v is not --verbose.
+    expect(revue(['validate', '--data', BROKEN, '-v']).stderr).toContain('unknown option "-v"');
+  });
+
   it('for --year 2025, the other year is 2026', async () => {
     const data = await withOldWarnings();
     const run = revue(['figures', '--data', data, '--year', '2025', '--verbose']);

@@ -13,6 +13,8 @@ const yearHelp: OptionHelp = { text: 'year', default: { words: 'yearDefault' } }
 const asOf = { type: 'string', valueHint: 'YYYY-MM-DD' } as const;
 const asOfHelp: OptionHelp = { text: 'asOf', default: { words: 'asOfDefault' } };
 const flag = { type: 'boolean' } as const;
+/** `-q` as well: the one option people type short without thinking, in scripts and cron jobs. */
+const quiet = { type: 'boolean', alias: 'q' } as const;
 
 export const buildSpec = {
   name: 'build',
@@ -30,7 +32,7 @@ export const buildSpec = {
     shard: { type: 'string', valueHint: 'K/N' },
     wait: { type: 'string', valueHint: 'S' },
     verbose: flag,
-    quiet: flag,
+    quiet,
   },
   help: {
     data: dataHelp,
@@ -57,7 +59,7 @@ export const validateSpec = {
     'as-of': asOf,
     format: { type: 'string', valueHint: 'text|json' },
     verbose: flag,
-    quiet: flag,
+    quiet,
   },
   help: {
     data: dataHelp,
@@ -77,7 +79,7 @@ export const figuresSpec = {
     format: { type: 'string', valueHint: 'json|csv' },
     table: { type: 'string', valueHint: 'competencies|reps' },
     verbose: flag,
-    quiet: flag,
+    quiet,
   },
   help: {
     data: dataHelp,

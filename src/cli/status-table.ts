@@ -23,6 +23,11 @@ export function statusTable(status: CoachingStatus, framework: Framework, t: Cli
   const monthName = (m: number) => month.format(new Date(Date.UTC(2000, m - 1, 1))).replace(/\.$/, '');
   const label = (id: string, list: ReadonlyArray<{ id: string; label: string }> | undefined) =>
     list?.find((item) => item.id === id)?.label ?? id;
+  const neverObserved = (rep: RepStatus): string =>
+    t.statusNeverObserved({
+      competencies: rep.neverObserved.map((id) => label(id, framework.competencies)),
+      contexts: rep.contextsNeverObserved.map((id) => label(id, framework.contexts)),
+    }) || t.statusNone;
   const c = t.statusColumns;
   const header = [c.rep, c.last, c.days, c.monthsMissed, c.neverObserved];
   const lines: string[] = [];
@@ -32,10 +37,7 @@ export function statusTable(status: CoachingStatus, framework: Framework, t: Cli
       rep.last ?? t.statusNever,
       rep.daysSince === null ? t.statusOverdue : String(rep.daysSince) + (rep.overdue ? ` ${t.statusOverdue}` : ''),
       rep.monthsMissed.length === 0 ? t.statusNone : rep.monthsMissed.map(monthName).join(', '),
-      [
-        ...rep.neverObserved.map((id) => label(id, framework.competencies)),
-        ...rep.contextsNeverObserved.map((id) => label(id, framework.contexts)),
-      ].join(', ') || t.statusNone,
+      neverObserved(rep),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
     const line = (cells: readonly string[]) =>

@@ -260,6 +260,14 @@ export const cliEn = {
   statusNever: 'never',
   statusOverdue: 'overdue',
   statusNone: '—',
+  /** A rep's competencies never observed, then the sales contexts, told apart: "Closing; contexts: Phone, Key account". */
+  statusNeverObserved: (p: { competencies: string[]; contexts: string[] }) =>
+    [
+      ...(p.competencies.length > 0 ? [p.competencies.join(', ')] : []),
+      ...(p.contexts.length > 0
+        ? [`${p.contexts.length === 1 ? 'context' : 'contexts'}: ${p.contexts.join(', ')}`]
+        : []),
+    ].join('; '),
   statusSummary: (p: { overdue: number; total: number; days: number; asOf: string }) =>
     `${p.overdue} of ${plural(p.total, 'rep', 'reps')} overdue (no session for more than ${p.days} days, or never) on ${p.asOf}`,
   statusNoReps: (p: { year: number }) => `no rep has a file for ${p.year}`,

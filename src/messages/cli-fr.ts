@@ -244,6 +244,13 @@ export const cliFr: CliCatalogue = {
   statusNever: 'jamais',
   statusOverdue: 'en retard',
   statusNone: '—',
+  statusNeverObserved: (p) =>
+    [
+      ...(p.competencies.length > 0 ? [p.competencies.join(', ')] : []),
+      ...(p.contexts.length > 0
+        ? [fr`${p.contexts.length === 1 ? 'contexte' : 'contextes'} : ${p.contexts.join(', ')}`]
+        : []),
+    ].join(fr` ; `),
   statusSummary: (p) =>
     fr`${p.overdue} sur ${plural(p.total, 'commercial', 'commerciaux')} en retard (aucune séance depuis plus de ${p.days} jours, ou jamais) au ${p.asOf}`,
   statusNoReps: (p) => fr`aucun commercial n’a de fichier pour ${p.year}`,

@@ -300,6 +300,15 @@ describe('revue status', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('Paris Sud — Jeanne Roux');
     expect(lines[1]).toMatch(/^commercial +dernière séance +jours +mois manqués +jamais observé$/);
+    // The competencies never observed, then the sales contexts, named as such (as in --format json).
+    const cell = (rep: string) =>
+      (lines.find((line) => line.startsWith(rep)) ?? '')
+        .split(/ {2,}/)
+        .at(-1)
+        ?.replace(/[\u202f\u00a0]/g, ' ');
+    expect(cell('Lucas Moreau')).toBe('Négociation, Développement des comptes ; contexte : Compte clé');
+    expect(cell('Mathieu Blanc')).toBe('Prospection ; contextes : Nouveau client, Rendez-vous téléphonique');
+    expect(cell('Sophie Garnier')).toBe('—');
     expect(run.stdout).toContain('Lyon Rhône — Karim Benali');
     expect(run.stdout).toMatch(/en retard \(aucune séance depuis plus de 30 jours, ou jamais\) au 2026-12-01\n$/);
   });

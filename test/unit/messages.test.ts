@@ -103,6 +103,7 @@ const CLI: CliParams = {
   diagnosticLine: { place: 'pp', label: 'll', message: 'mm' },
   labelled: { label: 'll', text: 'tt' },
   didYouMean: { suggestion: 'ss' },
+  statusNeverObserved: { competencies: ['c1', 'c2'], contexts: ['x1'] },
   summary: { errors: 2, files: 3, warnings: 4 },
   otherYears: { count: 2, years: [7, 8] },
   valid: { data: 'dd', files: 3, years: [7, 8] },

@@ -193,6 +193,10 @@ export const diagnosticsEn = {
   'wrong-type': (p: { where: Where; expected: Expected; received: unknown }) => ({
     message: `${at(p.where)}expected ${EXPECTED[p.expected]}, got ${describeEn(p.received)}`,
   }),
+  'grouped-digits': (p: { where: Where; received: string; fix: string }) => ({
+    message: `${at(p.where)}${quote(p.received)} is written with its thousands grouped: YAML reads it as text`,
+    hint: `write the digits alone: ${p.fix}`,
+  }),
   'decimal-comma': (p: { where: Where; received: string; fix: string }) => ({
     message: `${at(p.where)}${quote(p.received)} is written with a decimal comma: YAML reads it as text`,
     hint: `use a point: ${p.fix}`,

@@ -184,6 +184,10 @@ export const diagnosticsFr: DiagnosticCatalogue = {
         ? fr`${at(p.where)}il faut ${EXPECTED[p.expected]}, mais la valeur est vide`
         : fr`${at(p.where)}il faut ${EXPECTED[p.expected]}, pas ${describeFr(p.received)}`,
   }),
+  'grouped-digits': (p) => ({
+    message: fr`${at(p.where)}${quote(p.received)} est écrit avec ses milliers séparés : le YAML le lit comme du texte`,
+    hint: fr`écrivez les chiffres seuls : ${p.fix}`,
+  }),
   'decimal-comma': (p) => ({
     message: fr`${at(p.where)}${quote(p.received)} est écrit avec une virgule décimale : le YAML le lit comme du texte`,
     hint: fr`utilisez un point : ${p.fix}`,

@@ -7,6 +7,22 @@ import type { ParsedFile } from '../load/parse-yaml.js';
 import type { Locale } from '../messages/diagnostics.js';
 import { isCalendarDate } from '../model/schema.js';
 
+/**
+ * `540,000` or `540 000` -> `540000`: an amount written with its thousands
+ * grouped, as people write money. A space (or a no-break space, as French
+ * writes it) or an apostrophe is always a group separator; a comma is one
+ * only in an amount (`amount`), since `2,500` is a score of 2.5 written the
+ * French way. Without this, `540,000` read as a decimal comma would be
+ * "fixed" to 540.000: 540.
+ */
+export function digitsFor(written: string, amount: boolean): string | undefined {
+  const match = (amount ? GROUPED_AMOUNT : GROUPED).exec(written);
+  return match?.[1]?.replace(/[^\d+-]/g, '');
+}
+
+const GROUPED = /^\s*([+-]?\d{1,3}(?:[ \u00a0\u202f']\d{3})+)\s*$/u;
+const GROUPED_AMOUNT = /^\s*([+-]?\d{1,3}(?:[, \u00a0\u202f']\d{3})+)\s*$/u;
+
 /** `2,5` -> `2.5`: a number written with a decimal comma, as French (and most of Europe) writes it. */
 export function decimalPointFor(written: string): string | undefined {
   const match = /^\s*([+-]?\d+),(\d+)\s*$/.exec(written);

@@ -17,7 +17,7 @@ import {
 } from '../messages/diagnostics.js';
 import type { Expected } from '../messages/diagnostics-en.js';
 import type { ParsedFile } from '../load/parse-yaml.js';
-import { decimalPointFor, fixedLine, isoDateFor } from './content-slips.js';
+import { decimalPointFor, digitsFor, fixedLine, isoDateFor } from './content-slips.js';
 
 /** The keys a mapping at `path` accepts, for "did you mean" on unknown keys. */
 export type KnownKeys = (path: readonly PropertyKey[]) => readonly string[];
@@ -87,6 +87,13 @@ function textOf(
     }
     case 'invalid_type': {
       if (issue.expected === 'number' && typeof received === 'string') {
+        const digits = digitsFor(received, path[0] === 'results');
+        if (digits !== undefined) {
+          return {
+            code: 'grouped-digits',
+            params: { where, received, fix: fixedLine(parsed, path, received, digits) },
+          };
+        }
         const fix = decimalPointFor(received);
         if (fix !== undefined) {
           return {

@@ -56,6 +56,7 @@ const DIAGNOSTICS: DiagnosticParams = {
   'unknown-key': { key: 'kk', where: 'ww', suggestion: undefined, known: ['kk', 'll'] },
   'missing-key': { key: 'kk', where: 'ww' },
   'wrong-type': { where: 'ww', expected: 'number', received: 'rr' },
+  'grouped-digits': { where: 'ww', received: 'rr', fix: 'ff' },
   'decimal-comma': { where: 'ww', received: 'rr', fix: 'ff' },
   'not-allowed': { where: 'ww', received: 'rr', allowed: ['aa', 'bb'] },
   'unknown-id': id,

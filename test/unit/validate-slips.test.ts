@@ -276,6 +276,30 @@ describe('a file with several slips', () => {
     ]);
   });
 
+  it('an amount with its thousands grouped: the digits alone, never a decimal point (540,000 is not 540.000)', async () => {
+    const withResults = (achieved: string) =>
+      withLine(3, ['team: North', 'results:', '  target: 500000', `  achieved: ${achieved}`]);
+    const said = async (achieved: string, locale: 'en' | 'fr') =>
+      (await diagnose(withResults(achieved), locale)).map((d) => `${d.at} ${d.code}: ${d.message} | ${d.hint ?? ''}`);
+    expect(await said('540,000', 'en')).toEqual([
+      '2026/ann-lee.yaml:6:13 grouped-digits: results.achieved: "540,000" is written with its thousands grouped: YAML reads it as text | write the digits alone: achieved: 540000',
+    ]);
+    expect(await said('1 250 000', 'en')).toEqual([
+      '2026/ann-lee.yaml:6:13 grouped-digits: results.achieved: "1 250 000" is written with its thousands grouped: YAML reads it as text | write the digits alone: achieved: 1250000',
+    ]);
+    // As French writes it, with no-break spaces.
+    expect(await said('540\u202f000', 'fr')).toEqual([
+      '2026/ann-lee.yaml:6:13 grouped-digits: results.achieved\u00a0: «\u00a0540\u202f000\u00a0» est écrit avec ses milliers séparés\u00a0: le YAML le lit comme du texte | écrivez les chiffres seuls\u00a0: achieved: 540000',
+    ]);
+    // One digit after the comma is a decimal comma, in an amount too.
+    expect((await diagnose(withResults('540,5'), 'en')).map((d) => d.code)).toEqual(['decimal-comma']);
+    // A score's comma is a decimal one, however many digits follow it.
+    const score = await diagnose(withLine(9, '      prospecting: 2,500'), 'en');
+    expect(score.map((d) => `${d.code} | ${d.hint ?? ''}`)).toEqual([
+      'decimal-comma | use a point: prospecting: 2.500',
+    ]);
+  });
+
   it('a notes block slipped between actions: and its item: the syntax error, not a list read as a competency', async () => {
     // Seen by a walkthrough: the `- item` under `notes:` was a list used as a key, reported as
     // 'unknown competency "[ Call back within a week ]"' beside the syntax error.

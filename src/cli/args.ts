@@ -65,7 +65,9 @@ export function parseCommandArgs<T extends ArgsDef>(
     }
     if (strings.has(name) && inline === undefined) {
       const value = rawArgs[i + 1];
-      if (value === undefined || (value.startsWith('-') && !/^-\d/.test(value)))
+      // A value may begin with a dash (`--improvements "- ask before showing"`, `--target -5`); one that
+      // reads as an option (`--year --rep x`) means the value was left out.
+      if (value === undefined || /^--?[A-Za-z][\w-]*(?:=.*)?$/s.test(value))
         throw new UsageError(t.missingValue({ option: flag }));
       i++;
     }

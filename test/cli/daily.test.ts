@@ -8,6 +8,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { z } from 'zod';
 import { describeWithBrowser } from '../browser.js';
 import { FIXTURES, parseJson } from '../helpers.js';
@@ -86,6 +87,30 @@ describe('revue log', () => {
     // The review that follows the log is still after it.
     expect(after.indexOf('2026-11-30')).toBeLessThan(after.lastIndexOf('\nreview:'));
     expect(revue(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('takes free text that begins with a dash, and refuses an option left without its value', async () => {
+    const file = await copy(EXAMPLE);
+    const before = await readFile(file('2026/alice-martin.yaml'), 'utf8');
+    const args = ['log', 'alice-martin', '--date', '2026-11-30', 'discovery=3'];
+    const missing = revue([...args, '--improvements', '--action', 'Rappeler'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--improvements');
+    expect(await readFile(file('2026/alice-martin.yaml'), 'utf8')).toBe(before);
+
+    const run = revue([...args, '--improvements', '- ouvrir par une question', '--action', '-5 % si signé ce mois'], {
+      cwd: dir,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const added = inserted(before, await readFile(file('2026/alice-martin.yaml'), 'utf8')) ?? '';
+    expect(parse(added.replace(/^ {2}/gm, ''))).toEqual([
+      {
+        date: '2026-11-30',
+        scores: { discovery: 3 },
+        improvements: '- ouvrir par une question',
+        actions: ['-5 % si signé ce mois'],
+      },
+    ]);
   });
 
   it('keeps CRLF line endings, comments and flow-style scores, in the style of the entries there', async () => {

@@ -22,6 +22,8 @@ export const en: Record<MessageKey, string> = {
   profile: 'Competency profile',
   profileIntro:
     'End-of-year level (mean of the last two assessments), against {previous} and the level expected for the role. The gap says what is left to close to reach the expected level, or by how much it is exceeded. “1 obs.” marks a figure that rests on a single assessment: still to be confirmed.',
+  profileIntroFirstYear:
+    'End-of-year level (mean of the last two assessments), against the level expected for the role. The gap says what is left to close to reach the expected level, or by how much it is exceeded. “1 obs.” marks a figure that rests on a single assessment: still to be confirmed.',
   competency: 'Competency',
   level: 'Level',
   delta: 'Change',
@@ -40,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   levelWithName: '{level} ({name})',
   progression: 'Progress over the year',
   progressionIntro: 'Each point is an assessment; the light line shows {previous} on the same January–December axis.',
+  progressionIntroFirstYear: 'Each point is an assessment, on a January–December axis.',
   notObserved: 'Never assessed in {year} or {previous}: {list}.',
   goals: 'Goals of the year',
   goalsIntro:

@@ -40,6 +40,8 @@ export const fr = {
   profile: 'Profil de compétences',
   profileIntro:
     'Niveau de fin d’année (moyenne des deux dernières observations), comparé à {previous} et au niveau attendu pour la fonction. L’écart dit ce qui reste à combler pour atteindre le niveau attendu, ou de combien il est dépassé. « 1 obs. » signale un chiffre qui repose sur une seule observation : il reste à confirmer.',
+  profileIntroFirstYear:
+    'Niveau de fin d’année (moyenne des deux dernières observations), comparé au niveau attendu pour la fonction. L’écart dit ce qui reste à combler pour atteindre le niveau attendu, ou de combien il est dépassé. « 1 obs. » signale un chiffre qui repose sur une seule observation : il reste à confirmer.',
   competency: 'Compétence',
   level: 'Niveau',
   delta: 'Évolution',
@@ -59,6 +61,7 @@ export const fr = {
   progression: 'Progression sur l’année',
   progressionIntro:
     'Chaque point est une observation ; la ligne claire montre {previous} sur le même axe de janvier à décembre.',
+  progressionIntroFirstYear: 'Chaque point est une observation, sur un axe de janvier à décembre.',
   notObserved: 'Jamais observées en {year} ni en {previous} : {list}.',
   goals: 'Objectifs de l’année',
   goalsIntro:

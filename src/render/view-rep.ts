@@ -57,6 +57,11 @@ export function repView(input: RepReportInput, ctx: ReportContext, svg: (key: st
   const { rep, data } = input;
   const { framework, fmt, year } = ctx;
   const labels = labelsFor(fmt, year);
+  if (rep.firstYear) {
+    // Nothing of last year is drawn: the intros do not promise it.
+    labels.profileIntro = labels.profileIntroFirstYear;
+    labels.progressionIntro = labels.progressionIntroFirstYear;
+  }
   const title = `${labels.annualReview} ${year} – ${rep.name}`;
   const competencyById = new Map(framework.competencies.map((c) => [c.id, c]));
   const figuresById = new Map(rep.competencies.map((c) => [c.id, c]));

@@ -76,6 +76,17 @@ describeWithBrowser('revue build on an English workspace', () => {
     expect(text).toContain('No competency was assessed twice');
     expect(text).toContain('Prepared the visit well.\n');
     expect(text).not.toMatch(/NaN|undefined/);
+    // Nothing of 2025 is drawn, and no text or legend promises it (the ann-lee report, with a 2025, keeps them).
+    const flat = pdfText(file('reps/bo-chen.pdf')).replace(/\s+/g, ' ');
+    expect(flat).toContain(
+      'End-of-year level (mean of the last two assessments), against the level expected for the role.',
+    );
+    expect(flat).toContain('Each point is an assessment, on a January–December axis.');
+    expect(flat).not.toMatch(/against 2025|shows 2025|2026 2025 Expected/);
+    const withPrevious = pdfText(file('reps/ann-lee.pdf')).replace(/\s+/g, ' ');
+    expect(withPrevious).toContain('against 2025 and the level expected for the role');
+    expect(withPrevious).toContain('the light line shows 2025 on the same January–December axis');
+    expect(withPrevious).toContain('2026 2025 Expected');
   });
 
   it('sets the metadata, Letter paper and a footer with the title and page numbers', () => {

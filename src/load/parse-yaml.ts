@@ -64,6 +64,8 @@ export interface ParseOptions {
    * followed by a number or a quote.
    */
   keys?: ReadonlySet<string>;
+  /** Of `keys`, the framework's ids (competencies): a line indented with a tab goes where its kind of key stands. */
+  ids?: ReadonlySet<string> | undefined;
 }
 
 /** Aliases are handy (&defaults / *defaults); thousands of them are an attack. */
@@ -121,7 +123,7 @@ export function parseYamlFile(file: string, text: string, options: ParseOptions 
     }
     if (pass === MAX_PASSES) break;
     const written = (line: number) => original.indexOf(back(lines.start(line)));
-    const chosen = chooseRepairs(findSlips({ doc, lines, keys: options.keys }), lines, (slip) => {
+    const chosen = chooseRepairs(findSlips({ doc, lines, keys: options.keys, ids: options.ids }), lines, (slip) => {
       if (repaired.has(written(slip.line))) return false;
       repaired.add(written(slip.line));
       return true;

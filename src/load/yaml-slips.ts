@@ -35,6 +35,8 @@ export interface SlipContext {
   lines: Lines;
   /** Words that are keys of the format (and ids of the framework): `discovery:3` is a slip only for those. */
   keys: ReadonlySet<string> | undefined;
+  /** Of `keys`, the framework's ids. */
+  ids?: ReadonlySet<string> | undefined;
 }
 
 type Range = readonly [number, number, number];
@@ -151,10 +153,12 @@ function indentUnit(lines: Lines): number {
  * indents every line with them), and every such line re-indented with
  * spaces at the column its neighbours imply.
  */
-export function tabIndents({ doc, lines }: SlipContext): Slip[] {
+export function tabIndents({ doc, lines, keys, ids }: SlipContext): Slip[] {
   // The parser names the first few tabbed lines and loses its way after them: once it has named one, every
   // line indented with a tab is one, but inside a block or quoted text, where a tab is text.
-  if (!doc.errors.some((e) => e.code === 'TAB_AS_INDENT')) return [];
+  // A tab after spaces (`  \tnegotiation: 2`) is not one to the parser, which finds the line misindented instead.
+  const tabbedAt = (offset: number) => /^[ \t]*\t/.test(lines.line(lines.indexOf(offset)));
+  if (!doc.errors.some((e) => e.code === 'TAB_AS_INDENT' || tabbedAt(e.pos[0]))) return [];
   const inside = textLines(doc, lines, false);
   const tabbed: number[] = [];
   for (let i = 0; i < lines.count; i++) if (!inside.has(i) && /^[ \t]*\t/.test(lines.line(i))) tabbed.push(i);
@@ -165,6 +169,9 @@ export function tabIndents({ doc, lines }: SlipContext): Slip[] {
   const edits: Array<{ line: number; edit: Edit }> = [];
   /** The width each indentation as written was given, the latest. */
   const widths = new Map<string, number>();
+  const columnsOfKeys = keyColumns(lines, (i) => inside.has(i) || lines.line(i).includes('\t'));
+  const kindOf = (key: string): 'id' | 'format' | undefined =>
+    ids?.has(key) === true ? 'id' : keys?.has(key) === true ? 'format' : undefined;
   for (const index of tabbed) {
     const line = lines.line(index);
     const whitespace = /^[ \t]*/.exec(line)?.[0] ?? '';
@@ -182,7 +189,7 @@ export function tabIndents({ doc, lines }: SlipContext): Slip[] {
         ? known !== undefined && known > indentOf(opener)
           ? known
           : indentOf(opener) + unit
-        : (known ?? nearestColumn(allowedColumns(source, index) ?? [0], visual));
+        : (known ?? columnFor(source, index, allowedColumns(source, index) ?? [0], columnsOfKeys, kindOf, visual));
     widths.set(whitespace, width);
     repaired.set(index, `${' '.repeat(width)}${rest}`);
     edits.push({ line: index, edit: { at: lines.start(index), remove: whitespace.length, insert: ' '.repeat(width) } });
@@ -194,6 +201,75 @@ export function tabIndents({ doc, lines }: SlipContext): Slip[] {
     edits: [edit],
     line,
   }));
+}
+
+/**
+ * Of the columns a tabbed line may start at, the one where its key stands
+ * elsewhere in the file (`strengths:` where the other sessions have theirs);
+ * else one whose keys just above are of its kind (`presentation:` among the
+ * competencies of `scores:`, not among a session's own keys); else the one
+ * its tab looks nearest to: a tab is as wide as each editor makes it.
+ */
+function columnFor(
+  source: LineSource,
+  index: number,
+  allowed: readonly number[],
+  keyed: ReadonlyMap<string, ReadonlySet<number>>,
+  kindOf: (key: string) => 'id' | 'format' | undefined,
+  visual: number,
+): number {
+  const key = keyOf(source.line(index).trimStart());
+  const elsewhere = allowed.filter((column) => keyed.get(key)?.has(column) === true);
+  if (elsewhere.length > 0) return nearestColumn(elsewhere, visual);
+  const kind = kindOf(key);
+  const alike =
+    kind === undefined ? [] : allowed.filter((column) => siblingKinds(source, index, column, kindOf).has(kind));
+  return nearestColumn(alike.length > 0 ? alike : allowed, visual);
+}
+
+/** The kinds of the keys at `column` in the block just above line `index` (up to a line left of it). */
+function siblingKinds(
+  source: LineSource,
+  index: number,
+  column: number,
+  kindOf: (key: string) => 'id' | 'format' | undefined,
+): Set<'id' | 'format'> {
+  const kinds = new Set<'id' | 'format'>();
+  for (let i = index - 1, seen = 0; i >= 0 && seen < 20; i--) {
+    const line = source.line(i);
+    if (isBlank(line)) continue;
+    const indent = indentOf(line);
+    // A list item's keys stand at its content's column (`  - date:` has its key at 4).
+    if ((itemContentColumn(line) ?? indent) === column) {
+      seen++;
+      const kind = kindOf(keyOf(line.trimStart()));
+      if (kind !== undefined) kinds.add(kind);
+    }
+    if (indent < column) break;
+  }
+  return kinds;
+}
+
+/** The key a line starts with (`presentation: 2`, `- date: …` gives `date`), '' when none. */
+function keyOf(rest: string): string {
+  return /^(?:- +)?([A-Za-z_][\w-]*):(?:\s|$)/.exec(rest)?.[1] ?? '';
+}
+
+/** The columns each key starts at in the file, over the lines not `skipped`. */
+function keyColumns(lines: Lines, skipped: (index: number) => boolean): Map<string, Set<number>> {
+  const columns = new Map<string, Set<number>>();
+  for (let i = 0; i < lines.count; i++) {
+    if (skipped(i)) continue;
+    const line = lines.line(i);
+    const match = /^( *)(- +)?([A-Za-z_][\w-]*):(?:\s|$)/.exec(line);
+    if (match === null) continue;
+    const key = match[3] ?? '';
+    const column = (match[1] ?? '').length + (match[2] ?? '').length;
+    const set = columns.get(key) ?? new Set<number>();
+    set.add(column);
+    columns.set(key, set);
+  }
+  return columns;
 }
 
 function previousLine(source: LineSource, index: number): number | undefined {

@@ -19,6 +19,8 @@ import { validateRepYear, type RepCheck } from './validate-rep.js';
 export interface RepFileCheck extends RepCheck {
   /** The format's keys and the framework's ids, for the slips (parse-yaml.ts). */
   keys: ReadonlySet<string>;
+  /** Of `keys`, the framework's ids. */
+  ids?: ReadonlySet<string>;
   /** The cache, and the digest of the framework's text it is keyed by; none: every file is checked. */
   cache?: { entries: RepCache; framework: string } | undefined;
   /** Read files with the fast parser first (load/fast-parse.ts). Default: true. */
@@ -69,7 +71,7 @@ export function checkRepFile(file: { path: string; stem: string; text: string },
       return { data: result.data, diagnostics: warnings };
     }
   }
-  const parsed = parseYamlFile(file.path, file.text, { locale: check.locale, keys: check.keys });
+  const parsed = parseYamlFile(file.path, file.text, { locale: check.locale, keys: check.keys, ids: check.ids });
   const result = validateRepYear(parsed, file.stem, check);
   const unreadable = (d: Diagnostic) => d.line !== 0 && parsed.unreadable(d.line);
   const diagnostics = [...parsed.diagnostics, ...result.diagnostics.filter((d) => !unreadable(d))];

@@ -81,6 +81,7 @@ export function validateWorkspace(workspace: LoadedWorkspace, check: WorkspaceCh
     competencyIds = idsIn(valueAt(parsed.value, ['competencies']));
   }
   const repKeys = new Set([...formatKeys.rep, ...competencyIds]);
+  const repIds = new Set(competencyIds);
   const cacheOf =
     check.cache === undefined || framework === undefined || workspace.framework?.text === undefined
       ? undefined
@@ -94,7 +95,7 @@ export function validateWorkspace(workspace: LoadedWorkspace, check: WorkspaceCh
     const known = sources.get(file);
     const text = texts.get(file);
     if (known !== undefined || text === undefined) return known;
-    const parsed = parseYamlFile(file, text, { locale, keys: repKeys });
+    const parsed = parseYamlFile(file, text, { locale, keys: repKeys, ids: repIds });
     sources.set(file, parsed);
     return parsed;
   };
@@ -125,7 +126,16 @@ export function validateWorkspace(workspace: LoadedWorkspace, check: WorkspaceCh
       texts.set(file.path, file.text);
       const result = checkRepFile(
         { path: file.path, stem: file.stem, text: file.text },
-        { ...context, year, framework, asOf: check.asOf, keys: repKeys, cache: cacheOf, fastPath: check.fastPath },
+        {
+          ...context,
+          year,
+          framework,
+          asOf: check.asOf,
+          keys: repKeys,
+          ids: repIds,
+          cache: cacheOf,
+          fastPath: check.fastPath,
+        },
       );
       if (result.parsed !== undefined) sources.set(result.parsed.file, result.parsed);
       diagnostics.push(...capDiagnostics(file.path, result.diagnostics, catalogue));

@@ -256,6 +256,22 @@ describe('a file with several slips', () => {
     ]);
   });
 
+  it('a tab among the scores: the column of the keys of its kind, not the one a tab of 4 looks nearest to', async () => {
+    // Found by a walkthrough: a tab for the 6 spaces of a competency after the others of a session was
+    // snapped to column 5, among the session's own keys ("unknown key" then, and a hint that misled).
+    for (const tab of ['\tnegotiation: 2', '  \tnegotiation: 2']) {
+      const found = await diagnose(withLine(10, tab), 'en');
+      expect(found.map((d) => `${d.at} ${d.code} | ${d.hint ?? ''}`)).toEqual([
+        '2026/ann-lee.yaml:10:1 tab-indent | indent with spaces: "      negotiation: 2"',
+      ]);
+    }
+    // A key of the session itself goes where the other sessions have it.
+    const scores = await diagnose(withLine(12, '\tscores:'), 'en');
+    expect(scores.map((d) => `${d.code} | ${d.hint ?? ''}`)).toEqual([
+      'tab-indent | indent with spaces: "    scores:"',
+    ]);
+  });
+
   it('a file indented with tabs throughout (an editor set so): one diagnostic, the file read as meant', async () => {
     const tabs = REP.map((line) => line.replace(/^( {2})+/, (spaces) => '\t'.repeat(spaces.length / 2))).join('\n');
     const { diagnostics, dataset, dir } = await check({ '2026/ann-lee.yaml': `${tabs}\n` }, 'en');

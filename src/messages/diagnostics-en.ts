@@ -10,6 +10,7 @@
  * the decimal point YAML needs, in every language, so that a hint can be
  * copied back into the file.
  */
+import { dayThatIsNot } from './dates.js';
 
 /** A message and, where one helps, how to fix it. */
 export interface Rendered {
@@ -228,7 +229,10 @@ export const diagnosticsEn = {
   }),
   'invalid-date': (p: { where: Where; value: string; fix: string | undefined }) => ({
     message: `${at(p.where)}${quote(p.value)} is not a valid date`,
-    hint: p.fix === undefined ? 'write dates as YYYY-MM-DD, e.g. 2026-02-14' : `write it year-month-day: ${p.fix}`,
+    hint:
+      p.fix !== undefined
+        ? `write it year-month-day: ${p.fix}`
+        : (dayThatIsNot(p.value, 'en') ?? 'write dates as YYYY-MM-DD, e.g. 2026-02-14'),
   }),
   'date-outside-year': (p: { where: Where; value: string; year: number }) => ({
     message: `${at(p.where)}${p.value} is outside ${p.year}, the year of this file's folder`,

@@ -5,6 +5,7 @@
  * fines avant ; ? !) ; les valeurs citées, les chemins et les lignes YAML à
  * recopier restent tels quels, nombres avec un point compris.
  */
+import { dayThatIsNot } from './dates.js';
 import type { DiagnosticCatalogue, Expected, IdKind, Reason } from './diagnostics-en.js';
 import { decimal, fr } from './typography.js';
 
@@ -212,9 +213,9 @@ export const diagnosticsFr: DiagnosticCatalogue = {
   'invalid-date': (p) => ({
     message: fr`${at(p.where)}${quote(p.value)} n’est pas une date valide`,
     hint:
-      p.fix === undefined
-        ? 'écrivez les dates AAAA-MM-JJ, par exemple 2026-02-14'
-        : fr`écrivez-la année-mois-jour : ${p.fix}`,
+      p.fix !== undefined
+        ? fr`écrivez-la année-mois-jour : ${p.fix}`
+        : (dayThatIsNot(p.value, 'fr') ?? 'écrivez les dates AAAA-MM-JJ, par exemple 2026-02-14'),
   }),
   'date-outside-year': (p) => ({
     message: fr`${at(p.where)}${p.value} est hors de ${p.year}, l’année du dossier de ce fichier`,

@@ -235,7 +235,7 @@ describe('a file with several slips', () => {
       '2026/ann-lee.yaml:9:11: error: the quote " opened here is never closed: the rest of the file reads as its text (close it: kind: "Field visit")',
       '2026/ann-lee.yaml:11:7: error: unknown competency "discovry" (did you mean "discovery"?)',
       '2026/ann-lee.yaml:12:20: error: assessments[0].scores.prospecting: "2,5" is written with a decimal comma: YAML reads it as text (use a point: prospecting: 2.5)',
-      '2026/ann-lee.yaml:13:11: error: assessments[1].date: "2026-14-02" is not a valid date (write dates as YYYY-MM-DD, e.g. 2026-02-14)',
+      '2026/ann-lee.yaml:13:11: error: assessments[1].date: "2026-14-02" is not a valid date (the month comes second, from 01 to 12: YYYY-MM-DD)',
       '2026/ann-lee.yaml:14:5: error: unknown key "strenghts" in assessments[1] (did you mean "strengths"?)',
       '2026/ann-lee.yaml:16:20: error: assessments[1].scores.negotiation: expected a number, got "two"',
       '2026/ann-lee.yaml:17:1: error: duplicate key "name": it is already set at line 1 (keep one of the two "name:" lines; until then, this later one is the one read)',
@@ -254,6 +254,18 @@ describe('a file with several slips', () => {
       '2026/ann-lee.yaml:9:6: error: wrong indentation: this line starts at column 6, the lines around it at column 7',
       '2026/ann-lee.yaml:11:5: error: "date" is set twice in one entry of "assessments"',
     ]);
+  });
+
+  it('a date in the right form that is no day of the calendar: says why, in both languages', async () => {
+    const hints = async (date: string, locale: 'en' | 'fr') =>
+      (await diagnose(withLine(11, `  - date: ${date}`), locale)).map((d) => `${d.code} | ${d.hint ?? ''}`);
+    expect(await hints('2026-02-29', 'en')).toEqual(['invalid-date | February 2026 has 28 days']);
+    expect(await hints('2026-04-31', 'fr')).toEqual(['invalid-date | avril 2026 a 30 jours']);
+    expect(await hints('2026-00-10', 'fr')).toEqual([
+      'invalid-date | le mois vient en second, de 01 à 12\u00a0: AAAA-MM-JJ',
+    ]);
+    // 2028 is a leap year: 29 February is a day, the 30th is not.
+    expect(await hints('2028-02-30', 'en')).toContain('invalid-date | February 2028 has 29 days');
   });
 
   it('a tab among the scores: the column of the keys of its kind, not the one a tab of 4 looks nearest to', async () => {

@@ -29,7 +29,7 @@ describe('validate: the broken workspace', () => {
       "2026/typos.yaml:17:20: error: assessments[0].scores.prospecting: 2.25 is not on the scale's step of 0.5 (use 2 or 2.5)",
       "2026/typos.yaml:18:11: error: assessments[1].date: 2025-12-31 is outside 2026, the year of this file's folder (correct the year, or move the entry to the 2025 folder)",
       '2026/typos.yaml:19:5: error: unknown key "scroes" in assessments[1] (did you mean "scores"?)',
-      '2026/typos.yaml:21:11: error: assessments[2].date: "2026-02-30" is not a valid date (write dates as YYYY-MM-DD, e.g. 2026-02-14)',
+      '2026/typos.yaml:21:11: error: assessments[2].date: "2026-02-30" is not a valid date (February 2026 has 28 days)',
       '2026/typos.yaml:23:20: error: assessments[2].scores.negotiation: 7 is outside the scale 1–4',
       '2026/typos.yaml:24:18: error: assessments[2].scores.discovery: expected a number, got "two"',
       '26:0:0: error: "26" is not a year folder (year folders are named with four digits, e.g. 2026)',

@@ -235,7 +235,8 @@ function siblingKinds(
   kindOf: (key: string) => 'id' | 'format' | undefined,
 ): Set<'id' | 'format'> {
   const kinds = new Set<'id' | 'format'>();
-  for (let i = index - 1, seen = 0; i >= 0 && seen < 20; i--) {
+  // Bounded like allowedColumns: a file of many tabbed lines stays linear.
+  for (let i = index - 1, seen = 0; i >= 0 && i >= index - 500 && seen < 20; i--) {
     const line = source.line(i);
     if (isBlank(line)) continue;
     const indent = indentOf(line);

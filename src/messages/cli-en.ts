@@ -232,7 +232,9 @@ export const cliEn = {
   logWritten: (p: { date: string; name: string; file: string; created: boolean }) =>
     `✓ logged the session of ${p.date} for ${p.name} in ${p.file}${p.created ? ' (new file)' : ''}`,
   logMissing: (p: { missing: readonly string[] }) => `missing: ${list(p.missing)}`,
-  logMissingHint: 'e.g. revue log alice-martin --context phone discovery=3 closing=2.5 (on a terminal, revue log asks)',
+  /** An example made of the workspace's own rep, context and competencies. */
+  logMissingHint: (p: { rep: string; context: string | undefined; scores: string[] }) =>
+    `e.g. revue log ${p.rep}${p.context === undefined ? '' : ` --context ${p.context}`} ${p.scores.join(' ')} (on a terminal, revue log asks)`,
   logMissingRep: 'the rep (REP, or --new "Full Name")',
   logMissingScores: 'at least one score (COMPETENCY=SCORE)',
   logMissingRole: '--role (for --new)',

@@ -218,7 +218,8 @@ export const cliFr: CliCatalogue = {
   logWritten: (p) =>
     fr`✓ séance du ${p.date} ajoutée pour ${p.name} à ${p.file}${p.created ? ' (nouveau fichier)' : ''}`,
   logMissing: (p) => fr`il manque : ${list(p.missing)}`,
-  logMissingHint: fr`par exemple revue log alice-martin --context phone discovery=3 closing=2,5 (sur un terminal, revue log pose les questions)`,
+  logMissingHint: (p) =>
+    fr`par exemple revue log ${p.rep}${p.context === undefined ? '' : ` --context ${p.context}`} ${p.scores.join(' ')} (sur un terminal, revue log pose les questions)`,
   logMissingRep: 'le commercial (REP, ou --new "Prénom Nom")',
   logMissingScores: 'au moins une note (COMPÉTENCE=NOTE)',
   logMissingRole: '--role (pour --new)',

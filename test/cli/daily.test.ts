@@ -184,6 +184,11 @@ describe('revue log', () => {
     const nothing = revue(['log', 'ann-lee'], { cwd: dir });
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('missing: at least one score (COMPETENCY=SCORE)');
+    // The example is made of this workspace: its rep, its first context, two of its competencies on its scale.
+    expect(nothing.stderr).toContain(
+      'e.g. revue log ann-lee --context new-business prospecting=2.5 discovery=2 (on a terminal, revue log asks)',
+    );
+    expect(noRep.stderr).toContain('e.g. revue log ann-lee --context new-business prospecting=2.5 discovery=2');
     const unknown = revue(['log', 'ann-le', 'discovery=3'], { cwd: dir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no rep "ann-le" in the workspace');

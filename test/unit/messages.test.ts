@@ -149,6 +149,7 @@ const CLI: CliParams = {
   // --- The daily loop (issue 14) ---
   logWritten: { date: 'dd', name: 'nn', file: 'ff', created: true },
   logMissing: { missing: ['aa', 'bb'] },
+  logMissingHint: { rep: 'rr', context: 'cc', scores: ['s1=1', 's2=2'] },
   logRepAndNew: { rep: 'rr' },
   logUnknownRep: { rep: 'rr' },
   logRepTaken: { id: 'ii', file: 'ff' },

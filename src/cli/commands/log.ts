@@ -76,7 +76,8 @@ export async function run(
   if (identity !== undefined && identity.role === '') missing.push(t.logMissingRole);
   if (scores.length === 0) missing.push(t.logMissingScores);
   if (missing.length > 0) {
-    if (!interactive) throw new UsageError(t.logMissing({ missing }), { hint: t.logMissingHint });
+    if (!interactive)
+      throw new UsageError(t.logMissing({ missing }), { hint: t.logMissingHint(example(rep, dataset, out)) });
     const known: Known = {
       rep: rep !== undefined,
       role: identity === undefined || identity.role !== '',
@@ -210,4 +211,26 @@ function atArgument(d: Diagnostic, plan: LogPlan, input: LogInput): Diagnostic {
   if (argument === undefined || argument === '') return d;
   const { excerpt: _excerpt, ...rest } = d;
   return { ...rest, file: argument, line: 0, column: 0 };
+}
+
+/**
+ * The command line a manager could have typed, made of this workspace: the
+ * rep named (or its first rep), its first context and two competencies
+ * scored at the middle of the scale, written with the workspace's decimal
+ * mark (`closing=2,5` in French).
+ */
+function example(rep: string | undefined, dataset: Dataset, out: Console) {
+  const { framework } = dataset;
+  const { min, max, step } = framework.scale;
+  const middle = min + Math.round((max - min) / 2 / step) * step;
+  const written = (value: number) => {
+    const text = String(Number(value.toFixed(6)));
+    return out.locale === 'fr' ? text.replace('.', ',') : text;
+  };
+  const latest = dataset.years.at(-1);
+  return {
+    rep: rep ?? dataset.reps.find((r) => r.year === latest)?.id ?? dataset.reps[0]?.id ?? 'alice-martin',
+    context: framework.contexts?.[0]?.id,
+    scores: framework.competencies.slice(0, 2).map((c, i) => `${c.id}=${written(i === 0 ? middle : middle - step)}`),
+  };
 }

@@ -186,6 +186,8 @@ export const cliEn = {
     initYear: 'The year of the example rep',
     initYearDefault: 'the current year',
     asOf: 'The build’s date: figures are computed as of it',
+    asOfLog: 'Today, for the checks of the workspace and the default --date',
+    asOfStatus: 'The day the status is taken on',
     asOfDefault: 'the day of SOURCE_DATE_EPOCH, else today',
     rep: 'Only this rep’s report (repeatable)',
     htmlOnly: 'Write standalone HTML files instead of PDFs',

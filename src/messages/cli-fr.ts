@@ -172,6 +172,8 @@ export const cliFr: CliCatalogue = {
     initYear: 'L’année du commercial d’exemple',
     initYearDefault: 'l’année en cours',
     asOf: fr`La date du calcul : les chiffres sont calculés à cette date`,
+    asOfLog: 'Aujourd’hui, pour les vérifications de l’espace de travail et la date par défaut de --date',
+    asOfStatus: 'Le jour où l’état est établi',
     asOfDefault: 'le jour de SOURCE_DATE_EPOCH, sinon aujourd’hui',
     rep: 'Seulement le rapport de ce commercial (répétable)',
     htmlOnly: 'Écrire des fichiers HTML autonomes au lieu de PDF',

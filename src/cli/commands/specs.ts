@@ -136,7 +136,7 @@ export const logSpec = {
     rep: { text: 'logRep' },
     data: dataHelp,
     date: { text: 'date', default: { words: 'dateDefault' } },
-    'as-of': asOfHelp,
+    'as-of': { text: 'asOfLog', default: { words: 'asOfDefault' } },
     kind: { text: 'kind' },
     context: { text: 'context' },
     strengths: { text: 'strengths' },
@@ -163,7 +163,7 @@ export const statusSpec = {
     data: dataHelp,
     days: { text: 'days', default: { typed: '30' } },
     format: { text: 'statusFormat', default: { typed: 'text' } },
-    'as-of': asOfHelp,
+    'as-of': { text: 'asOfStatus', default: { words: 'asOfDefault' } },
   },
 } as const satisfies CommandSpec;
 

@@ -32,6 +32,7 @@ import { findExcessiveNesting, MAX_NESTING } from './nesting.js';
 import { applyEdits, linesOf, type Lines, type Position } from './positions.js';
 import { duplicateKeys, missingDashes } from './duplicate-keys.js';
 import {
+  dashlessItems,
   missingSpaces,
   tabIndents,
   unclosedBrackets,
@@ -195,6 +196,9 @@ function findSlips(context: SlipContext): Slip[] {
   if (quotes.length > 0) return quotes;
   const local = [...unclosedBrackets(context), ...tabIndents(context), ...missingSpaces(context)];
   if (local.length > 0) return local;
+  // A deleted `- ` first: the misindentation the parser sees below it is its doing.
+  const dashless = dashlessItems(context);
+  if (dashless.length > 0) return dashless;
   return [...wrongIndents(context), ...missingDashes(context)];
 }
 

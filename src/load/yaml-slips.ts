@@ -369,3 +369,78 @@ function childrenOf(source: LineSource, index: number): number[] {
   }
   return children;
 }
+
+/**
+ * A list entry whose `- ` was deleted, leaving the line at the dashes'
+ * column (`  date: 2026-05-06` under `  - date: 2026-03-12`): the parser
+ * finds the lines below it misindented, and moving them would break what was
+ * right. The line is a new entry when the entry above it, at the same
+ * column, starts with `- ` and has the same key: its `- ` is put back.
+ */
+export function dashlessItems({ doc, lines }: SlipContext): Slip[] {
+  const slips: Slip[] = [];
+  const seen = new Set<number>();
+  for (const error of doc.errors) {
+    const at = lines.indexOf(error.pos[0]);
+    for (let i = Math.max(0, at - 3); i <= at && i < lines.count; i++) {
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const slip = dashless(lines, i);
+      if (slip !== undefined) slips.push(slip);
+    }
+  }
+  return slips;
+}
+
+function dashless(lines: Lines, index: number): Slip | undefined {
+  const line = lines.line(index);
+  const match = /^( +)([A-Za-z_][\w-]*):(?:\s|$)/.exec(line);
+  if (match === null) return undefined;
+  const column = (match[1] ?? '').length;
+  const key = match[2] ?? '';
+  // The entry above: the nearest line at this column or left of it must be a `- ` at this column.
+  let item: number | undefined;
+  for (let i = index - 1; i >= 0 && i >= index - MAX_ENTRY_LINES; i--) {
+    const above = lines.line(i);
+    if (isBlank(above)) continue;
+    const indent = indentOf(above);
+    if (indent > column) continue;
+    if (indent === column && above.slice(column).startsWith('- ')) item = i;
+    break;
+  }
+  if (item === undefined) return undefined;
+  const content = itemContentColumn(lines.line(item));
+  if (content === undefined) return undefined;
+  // The same key in that entry: this line starts the next one.
+  let first: number | undefined;
+  for (let i = item; i < index; i++) {
+    const entry = lines.line(i);
+    const keyAt: number = i === item ? content : indentOf(entry);
+    if (keyAt === content && new RegExp(`^${key}:(?:\\s|$)`).test(entry.slice(keyAt))) first = i;
+  }
+  if (first === undefined) return undefined;
+  const list = listKey(lines, item, column);
+  if (list === undefined) return undefined;
+  return {
+    offset: lines.start(index) + column,
+    text: {
+      code: 'missing-dash',
+      params: { key, list, firstLine: first + 1, fix: `- ${line.slice(column).trimEnd()}` },
+    },
+    edits: [{ at: lines.start(index) + column, remove: 0, insert: '- ' }],
+    line: index,
+  };
+}
+
+/** The key of the list whose entry starts at line `item` (`assessments:` above `  - date: …`). */
+function listKey(lines: Lines, item: number, column: number): string | undefined {
+  for (let i = item - 1; i >= 0 && i >= item - MAX_ENTRY_LINES * 100; i--) {
+    const above = lines.line(i);
+    if (isBlank(above) || indentOf(above) >= column) continue;
+    return /^\s*(?:- +)?([A-Za-z_][\w-]*):\s*(?:#.*)?$/.exec(above)?.[1];
+  }
+  return undefined;
+}
+
+/** How far up the entry above a dash-less line is looked for. */
+const MAX_ENTRY_LINES = 200;

@@ -256,6 +256,18 @@ describe('a file with several slips', () => {
     ]);
   });
 
+  it('a "- " deleted, leaving the entry at the dashes\' column: the missing dash, not the lines below it moved', async () => {
+    // Found by a walkthrough: five diagnostics, three of them hints to move lines that were right.
+    const rep = withLine(11, '  date: 2026-04-11');
+    const en = await diagnose(rep, 'en');
+    expect(en.map((d) => `${d.at} ${d.code}: ${d.message} | ${d.hint ?? ''}`)).toEqual([
+      '2026/ann-lee.yaml:11:3 missing-dash: "date" is set twice in one entry of "assessments" (line 5, then here): the "- " that starts a new entry is missing | start the new entry with "- ": - date: 2026-04-11',
+    ]);
+    expect((await diagnose(rep, 'fr')).map((d) => d.code)).toEqual(['missing-dash']);
+    // Read as meant: the two sessions.
+    expect(parseYamlFile('x.yaml', rep).value).toEqual(parse(`${REP.join('\n')}\n`));
+  });
+
   it('a date in the right form that is no day of the calendar: says why, in both languages', async () => {
     const hints = async (date: string, locale: 'en' | 'fr') =>
       (await diagnose(withLine(11, `  - date: ${date}`), locale)).map((d) => `${d.code} | ${d.hint ?? ''}`);

@@ -315,7 +315,7 @@ const INDENT_ERRORS = new Set(['BAD_INDENT', 'MISSING_CHAR', 'BLOCK_AS_IMPLICIT_
  * key opening a block moves with the lines inside it, so that a whole entry
  * typed one space off is one slip.
  */
-export function wrongIndents({ doc, lines }: SlipContext): Slip[] {
+export function wrongIndents({ doc, lines, keys, ids }: SlipContext): Slip[] {
   const inside = textLines(doc, lines, false);
   const skip = (i: number) => inside.has(i);
   // The lines as repaired by this pass so far: a line is judged against its neighbours as they will be.
@@ -326,13 +326,19 @@ export function wrongIndents({ doc, lines }: SlipContext): Slip[] {
     if (!INDENT_ERRORS.has(error.code) || /quote|end with/.test(error.message)) continue;
     const first = lines.indexOf(error.pos[0]);
     const last = Math.min(lines.indexOf(Math.max(error.pos[0], error.pos[1] - 1)) + 1, first + 3, lines.count - 1);
-    for (let i = first; i <= last; i++) {
+    for (let j = first; j <= last; j++) {
+      const flagged = source.line(j);
+      if (repaired.has(j) || skip(j) || isBlank(flagged) || flagged.startsWith('\t')) continue;
+      const flaggedAllowed = allowedColumns(source, j, skip);
+      if (flaggedAllowed === undefined || flaggedAllowed.includes(indentOf(flagged))) continue;
+      // The line the parser stumbles on may be right, and the one above it the slip: a competency among
+      // the scores moved one level out reads as a key of the session, and the score below it as misplaced.
+      const outlier = ids === undefined ? undefined : dedentedAbove(source, j, skip, (key) => kindOf(key, keys, ids));
+      const i = outlier?.line ?? j;
+      if (repaired.has(i)) continue;
       const line = source.line(i);
-      if (repaired.has(i) || skip(i) || isBlank(line) || line.startsWith('\t')) continue;
-      const allowed = allowedColumns(source, i, skip);
       const column = indentOf(line);
-      if (allowed === undefined || allowed.includes(column)) continue;
-      const expected = nearestColumn(allowed, column);
+      const expected = outlier?.column ?? nearestColumn(flaggedAllowed, column);
       const moved = [i, ...(opensBlock(line) || itemContentColumn(line) !== undefined ? childrenOf(source, i) : [])];
       const edits: Edit[] = [];
       for (const index of moved) {
@@ -444,3 +450,37 @@ function listKey(lines: Lines, item: number, column: number): string | undefined
 
 /** How far up the entry above a dash-less line is looked for. */
 const MAX_ENTRY_LINES = 200;
+
+function kindOf(
+  key: string,
+  keys: ReadonlySet<string> | undefined,
+  ids: ReadonlySet<string>,
+): 'id' | 'format' | undefined {
+  return ids.has(key) ? 'id' : keys?.has(key) === true ? 'format' : undefined;
+}
+
+/**
+ * The line above `index` when it is the one out of place: left of the lines
+ * on both sides of it, which share a column and a kind of key with it (ids of
+ * the framework), and opening no block. Where it belongs: their column.
+ */
+function dedentedAbove(
+  source: LineSource,
+  index: number,
+  skip: (index: number) => boolean,
+  kind: (key: string) => 'id' | 'format' | undefined,
+): { line: number; column: number } | undefined {
+  const previous = (from: number): number | undefined => {
+    for (let i = from - 1; i >= 0; i--) if (!isBlank(source.line(i)) && !skip(i)) return i;
+    return undefined;
+  };
+  const above = previous(index);
+  const before = above === undefined ? undefined : previous(above);
+  if (above === undefined || before === undefined) return undefined;
+  const [line, upper, lower] = [source.line(above), source.line(before), source.line(index)];
+  const column = indentOf(lower);
+  if (indentOf(upper) !== column || indentOf(line) >= column || opensBlock(line)) return undefined;
+  const keys = [line, upper, lower].map((text) => kind(keyOf(text.trimStart())));
+  if (keys[0] !== 'id' || keys[1] !== 'id' || keys[2] !== 'id') return undefined;
+  return { line: above, column };
+}

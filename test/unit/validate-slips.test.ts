@@ -256,6 +256,16 @@ describe('a file with several slips', () => {
     ]);
   });
 
+  it('a score moved one level out, between two others: that line is the slip, not the score below it', async () => {
+    // Found by a walkthrough: "unknown key" for it, and a hint to move the next score, which was right.
+    const rep = withLine(9, '    prospecting: 2.5');
+    const en = await diagnose(rep, 'en');
+    expect(en.map((d) => `${d.at} ${d.code}: ${d.message} | ${d.hint ?? ''}`)).toEqual([
+      '2026/ann-lee.yaml:9:5 bad-indent: wrong indentation: this line starts at column 5, the lines around it at column 7 | start it at column 7: "      prospecting: 2.5"',
+    ]);
+    expect((await diagnose(rep, 'fr')).map((d) => `${d.at} ${d.code}`)).toEqual(['2026/ann-lee.yaml:9:5 bad-indent']);
+  });
+
   it('a "- " deleted, leaving the entry at the dashes\' column: the missing dash, not the lines below it moved', async () => {
     // Found by a walkthrough: five diagnostics, three of them hints to move lines that were right.
     const rep = withLine(11, '  date: 2026-04-11');

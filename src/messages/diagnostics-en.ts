@@ -58,6 +58,11 @@ const EXPECTED: Record<Expected, string> = {
   other: 'another kind of value',
 };
 
+/** A key that should hold a list and holds nothing (`actions:` with no `- ` entry under it). */
+export function emptyList(p: { expected: Expected; received: unknown }): boolean {
+  return p.expected === 'list' && (p.received === null || p.received === undefined);
+}
+
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file or folder',
   EACCES: 'permission denied',
@@ -193,6 +198,9 @@ export const diagnosticsEn = {
   }),
   'wrong-type': (p: { where: Where; expected: Expected; received: unknown }) => ({
     message: `${at(p.where)}expected ${EXPECTED[p.expected]}, got ${describeEn(p.received)}`,
+    hint: emptyList(p)
+      ? 'write its entries on the lines below it, each starting with "- ", or leave the key out'
+      : undefined,
   }),
   'grouped-digits': (p: { where: Where; received: string; fix: string }) => ({
     message: `${at(p.where)}${quote(p.received)} is written with its thousands grouped: YAML reads it as text`,

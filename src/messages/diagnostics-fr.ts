@@ -6,7 +6,7 @@
  * recopier restent tels quels, nombres avec un point compris.
  */
 import { dayThatIsNot } from './dates.js';
-import type { DiagnosticCatalogue, Expected, IdKind, Reason } from './diagnostics-en.js';
+import { emptyList, type DiagnosticCatalogue, type Expected, type IdKind, type Reason } from './diagnostics-en.js';
 import { decimal, fr } from './typography.js';
 
 const at = (where: string) => (where === '' ? '' : fr`${where} : `);
@@ -184,6 +184,9 @@ export const diagnosticsFr: DiagnosticCatalogue = {
       p.received === null || p.received === undefined
         ? fr`${at(p.where)}il faut ${EXPECTED[p.expected]}, mais la valeur est vide`
         : fr`${at(p.where)}il faut ${EXPECTED[p.expected]}, pas ${describeFr(p.received)}`,
+    hint: emptyList(p)
+      ? fr`écrivez ses entrées sur les lignes en dessous, chacune commençant par « - », ou retirez la clé`
+      : undefined,
   }),
   'grouped-digits': (p) => ({
     message: fr`${at(p.where)}${quote(p.received)} est écrit avec ses milliers séparés : le YAML le lit comme du texte`,

@@ -367,6 +367,11 @@ describe('a file with several slips', () => {
         '14:1 yaml-syntax',
       ]);
       expect(lines(diagnostics, dir).join('\n')).not.toContain('Call back');
+      expect(diagnostics[0]?.hint).toBe(
+        locale === 'en'
+          ? 'write its entries on the lines below it, each starting with "- ", or leave the key out'
+          : 'écrivez ses entrées sur les lignes en dessous, chacune commençant par «\u00a0-\u00a0», ou retirez la clé',
+      );
     }
   });
 

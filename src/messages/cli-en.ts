@@ -92,7 +92,7 @@ export const cliEn = {
     warnings: number;
     seconds: string;
   }) =>
-    `${p.year ?? ''}: ${p.written} written, ${p.skipped} skipped, ${p.failed} failed, ${plural(p.warnings, 'warning', 'warnings')} in ${p.seconds} s`,
+    `${p.year ?? ''}: ${p.written} written, ${p.skipped} up to date, ${p.failed} failed, ${plural(p.warnings, 'warning', 'warnings')} in ${p.seconds} s`,
   openIndex: (p: { file: string }) => `  open ${p.file}`,
   invalidData: 'The data is invalid: no report was written.',
   changed: (p: { files: readonly string[] }) => `changed: ${p.files.join(', ')}`,

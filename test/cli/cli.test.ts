@@ -152,7 +152,7 @@ describe('revue build', () => {
     );
     expect(code).toBe(0);
     expect(stderr).toContain('[1/1] wrote');
-    expect(stderr).toMatch(/✓ 2026: 1 written, 0 skipped, 0 failed, 1 warning in \d+\.\d s/);
+    expect(stderr).toMatch(/✓ 2026: 1 written, 0 up to date, 0 failed, 1 warning in \d+\.\d s/);
     const html = await readFile(path.join(out, '2026', 'reps', 'ann-lee.html'), 'utf8');
     expect(html).toContain('<title>Annual review 2026 – Ann Lee</title>');
     expect(html).toContain('<svg');
@@ -163,13 +163,13 @@ describe('revue build', () => {
     const out = path.join(tmp, 'incremental');
     const data = path.join(FIXTURES, 'minimal');
     expect(revue(['build', '--data', data, '--out', out, '--html-only']).stderr).toMatch(
-      /4 written, 0 skipped, 0 failed/,
+      /4 written, 0 up to date, 0 failed/,
     );
     expect(revue(['build', '--data', data, '--out', out, '--html-only']).stderr).toMatch(
-      /0 written, 4 skipped, 0 failed/,
+      /0 written, 4 up to date, 0 failed/,
     );
     expect(revue(['build', '--data', data, '--out', out, '--html-only', '--force']).stderr).toMatch(
-      /4 written, 0 skipped, 0 failed/,
+      /4 written, 0 up to date, 0 failed/,
     );
     const bad = revue(['build', '--data', data, '--out', out, '--shard', '3/2']);
     expect(bad.code).toBe(2);

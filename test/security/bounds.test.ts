@@ -189,7 +189,7 @@ describeWithBrowser('a report over its bounds fails alone, with its reason', () 
   it('ends, exit 1, with its summary', () => {
     expect(run.hung, 'the build never ended').toBe(false);
     expect(run.code, run.stderr).toBe(1);
-    expect(run.stderr).toMatch(/✗ 2026: 4 written, 0 skipped, 2 failed/);
+    expect(run.stderr).toMatch(/✗ 2026: 4 written, 0 up to date, 2 failed/);
   });
 
   it('fails the report whose HTML is too large, and the one with too many pages, each with its reason', () => {
@@ -303,7 +303,7 @@ describeWithBrowser('revue stopped with a signal in the middle of a build', () =
       expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toMatch(/failed: .*: the build was interrupted before this report was written/);
       expect(run.stderr).toMatch(/error: the build was interrupted: \d+ reports? w(as|ere) not written/);
-      expect(run.stderr).toMatch(/✗ 2026: [1-9]\d* written, 0 skipped, [1-9]\d* failed/);
+      expect(run.stderr).toMatch(/✗ 2026: [1-9]\d* written, 0 up to date, [1-9]\d* failed/);
       expect(run.leftProcesses).toEqual([]);
       expect(run.leftFiles).toEqual([]);
     },

@@ -125,7 +125,7 @@ describeWithBrowser('the command line on a full disk', () => {
         expect(run.stderr).toMatch(new RegExp(`^failed: \\S+/2026/${file}: cannot write \\S+: the disk is full$`, 'm'));
       expect(run.stderr).toMatch(/^error: cannot write \S+\/2026\/index\.html: the disk is full$/m);
       expect(run.stderr).toMatch(/^ {2}hint: free some space, or choose another output folder with --out$/m);
-      expect(run.stderr).toMatch(/^✗ 2026: 0 written, 0 skipped, 4 failed/m);
+      expect(run.stderr).toMatch(/^✗ 2026: 0 written, 0 up to date, 4 failed/m);
       expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
       expect(run.leftProcesses).toEqual([]);
     },

@@ -189,9 +189,19 @@ export const diagnosticsEn = {
   }),
 
   // --- The shape of a file -------------------------------------------------------
-  'unknown-key': (p: { key: string; where: Where; suggestion: string | undefined; known: readonly string[] }) => ({
+  'unknown-key': (p: {
+    key: string;
+    where: Where;
+    suggestion: string | undefined;
+    known: readonly string[];
+    /** The key is a competency, met beside the session's `scores:`: it goes under it. */
+    under?: string | undefined;
+  }) => ({
     message: `unknown key ${quote(p.key)}${p.where === '' ? '' : ` in ${p.where}`}`,
-    hint: didYouMean(p.suggestion) ?? `expected one of: ${p.known.join(', ')}`,
+    hint:
+      p.under !== undefined
+        ? `${quote(p.key)} is a competency: indent it under ${p.under}:, with the other scores`
+        : (didYouMean(p.suggestion) ?? `expected one of: ${p.known.join(', ')}`),
   }),
   'missing-key': (p: { key: string; where: Where }) => ({
     message: `missing required key ${quote(p.key)}${p.where === '' ? '' : ` in ${p.where}`}`,

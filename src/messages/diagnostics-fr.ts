@@ -174,7 +174,10 @@ export const diagnosticsFr: DiagnosticCatalogue = {
   // --- La forme d'un fichier ------------------------------------------------------------
   'unknown-key': (p) => ({
     message: fr`clé inconnue ${quote(p.key)}${p.where === '' ? '' : fr` dans ${p.where}`}`,
-    hint: didYouMean(p.suggestion) ?? fr`clés possibles : ${p.known.join(', ')}`,
+    hint:
+      p.under !== undefined
+        ? fr`${quote(p.key)} est une compétence : indentez-la sous ${p.under}:, avec les autres notes`
+        : (didYouMean(p.suggestion) ?? fr`clés possibles : ${p.known.join(', ')}`),
   }),
   'missing-key': (p) => ({
     message: fr`clé obligatoire manquante : ${quote(p.key)}${p.where === '' ? '' : fr` dans ${p.where}`}`,

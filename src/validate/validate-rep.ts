@@ -65,7 +65,13 @@ export function validateRepYear(
   const schema = schemaFor(framework, year);
   const result = schema.safeParse(parsed.value);
   if (!result.success)
-    diagnostics.push(...issuesToDiagnostics(parsed, result.error.issues, { ...check, knownKeys: knownKeysOf(schema) }));
+    diagnostics.push(
+      ...issuesToDiagnostics(parsed, result.error.issues, {
+        ...check,
+        knownKeys: knownKeysOf(schema),
+        competencies: competencyIdsOf(framework),
+      }),
+    );
 
   if (framework !== undefined) {
     const competencies = framework.competencies.map((c) => c.id);
@@ -112,4 +118,14 @@ export function validateRepYear(
     }
   }
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { data, diagnostics };
+}
+
+const competencySets = new WeakMap<Framework, ReadonlySet<string>>();
+
+/** The framework's competency ids, as a set made once per framework. */
+function competencyIdsOf(framework: Framework | undefined): ReadonlySet<string> | undefined {
+  if (framework === undefined) return undefined;
+  let ids = competencySets.get(framework);
+  if (ids === undefined) competencySets.set(framework, (ids = new Set(framework.competencies.map((c) => c.id))));
+  return ids;
 }

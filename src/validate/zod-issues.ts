@@ -26,6 +26,8 @@ export interface IssueContext {
   catalogue: DiagnosticCatalogue;
   locale: Locale;
   knownKeys: KnownKeys;
+  /** The framework's competency ids: one met as a key of a session belongs under its `scores`. */
+  competencies?: ReadonlySet<string> | undefined;
 }
 
 export function issuesToDiagnostics(
@@ -45,9 +47,12 @@ export function issuesToDiagnostics(
       case 'unrecognized_keys': {
         const known = context.knownKeys(issue.path);
         for (const key of issue.keys) {
+          // A score one level out: `discovery: 2` beside the session's `scores:` instead of under it.
+          const session = issue.path.length === 2 && issue.path[0] === 'assessments';
+          const under = session && context.competencies?.has(key) === true ? 'scores' : undefined;
           at([...issue.path, key], 'key', {
             code: 'unknown-key',
-            params: { key, where, suggestion: closest(key, known), known },
+            params: { key, where, suggestion: closest(key, known), known, under },
           });
         }
         break;

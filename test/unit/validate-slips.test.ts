@@ -266,6 +266,19 @@ describe('a file with several slips', () => {
     expect((await diagnose(rep, 'fr')).map((d) => `${d.at} ${d.code}`)).toEqual(['2026/ann-lee.yaml:9:5 bad-indent']);
   });
 
+  it('the last score of a session moved one level out: an unknown key of the session, said to be a score', async () => {
+    const rep = withLine(10, '    negotiation: 2');
+    expect((await diagnose(rep, 'en')).map((d) => `${d.at} ${d.code}: ${d.message} | ${d.hint ?? ''}`)).toEqual([
+      '2026/ann-lee.yaml:10:5 unknown-key: unknown key "negotiation" in assessments[0] | "negotiation" is a competency: indent it under scores:, with the other scores',
+    ]);
+    expect((await diagnose(rep, 'fr')).map((d) => d.hint)).toEqual([
+      '«\u00a0negotiation\u00a0» est une compétence\u00a0: indentez-la sous scores:, avec les autres notes',
+    ]);
+    // A key that is no competency keeps its "did you mean".
+    const typo = await diagnose(withLine(6, '    contxt: new-business'), 'en');
+    expect(typo.map((d) => d.hint)).toEqual(['did you mean "context"?']);
+  });
+
   it('a "- " deleted, leaving the entry at the dashes\' column: the missing dash, not the lines below it moved', async () => {
     // Found by a walkthrough: five diagnostics, three of them hints to move lines that were right.
     const rep = withLine(11, '  date: 2026-04-11');

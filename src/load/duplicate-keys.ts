@@ -65,15 +65,17 @@ export function missingDashes({ doc, lines }: SlipContext): Slip[] {
     const column = duplicate.again - lines.start(line);
     const written = lines.line(line);
     if (column < 2 || written.slice(column - 2, column) !== '  ') continue;
+    // Pointed where the "- " goes, the fix the whole line as it should be (the dash in the two spaces before the key).
     slips.push({
-      offset: duplicate.again,
+      offset: lines.start(line) + column - 2,
       text: {
         code: 'missing-dash',
         params: {
           key: duplicate.key,
           list: duplicate.missingDash.list,
           firstLine: lines.indexOf(duplicate.first) + 1,
-          fix: `- ${written.slice(column).trimEnd()}`,
+          column: column - 1,
+          fix: `${written.slice(0, column - 2)}- ${written.slice(column).trimEnd()}`,
         },
       },
       edits: [{ at: lines.start(line) + column - 2, remove: 2, insert: '- ' }],

@@ -431,7 +431,13 @@ function dashless(lines: Lines, index: number): Slip | undefined {
     offset: lines.start(index) + column,
     text: {
       code: 'missing-dash',
-      params: { key, list, firstLine: first + 1, fix: `- ${line.slice(column).trimEnd()}` },
+      params: {
+        key,
+        list,
+        firstLine: first + 1,
+        column: column + 1,
+        fix: `${line.slice(0, column)}- ${line.slice(column).trimEnd()}`,
+      },
     },
     edits: [{ at: lines.start(index) + column, remove: 0, insert: '- ' }],
     line: index,

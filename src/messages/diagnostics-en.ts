@@ -160,9 +160,9 @@ export const diagnosticsEn = {
     message: `duplicate key ${quote(p.key)}: it is already set at line ${p.firstLine}`,
     hint: `keep one of the two "${p.key}:" lines; until then, this later one is the one read`,
   }),
-  'missing-dash': (p: { key: string; list: string; firstLine: number; fix: string }) => ({
+  'missing-dash': (p: { key: string; list: string; firstLine: number; column: number; fix: string }) => ({
     message: `${quote(p.key)} is set twice in one entry of ${quote(p.list)} (line ${p.firstLine}, then here): the "- " that starts a new entry is missing`,
-    hint: `start the new entry with "- ": ${p.fix}`,
+    hint: `start the new entry with "- " at column ${p.column}: "${p.fix}"`,
   }),
   'tab-indent': (p: { others: number; fix: string }) => ({
     message:

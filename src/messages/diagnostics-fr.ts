@@ -145,7 +145,7 @@ export const diagnosticsFr: DiagnosticCatalogue = {
   }),
   'missing-dash': (p) => ({
     message: fr`${quote(p.key)} apparaît deux fois dans une même entrée de ${quote(p.list)} (ligne ${p.firstLine}, puis ici) : il manque le « - » qui commence une nouvelle entrée`,
-    hint: fr`commencez la nouvelle entrée par « - » : ${p.fix}`,
+    hint: fr`commencez la nouvelle entrée par « - », colonne ${p.column} : « ${p.fix} »`,
   }),
   'tab-indent': (p) => ({
     message:

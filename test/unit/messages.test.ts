@@ -47,7 +47,7 @@ const DIAGNOSTICS: DiagnosticParams = {
   'yaml-too-many-errors': { count: 9 },
   'empty-file': {},
   'duplicate-key': { key: 'kk', firstLine: 4 },
-  'missing-dash': { key: 'kk', list: 'll', firstLine: 4, fix: 'ff' },
+  'missing-dash': { column: 3, key: 'kk', list: 'll', firstLine: 4, fix: 'ff' },
   'tab-indent': { others: 2, fix: 'ff' },
   'bad-indent': { column: 6, expected: 9, fix: 'ff' },
   'missing-space': { written: 'ww', fix: 'ff' },

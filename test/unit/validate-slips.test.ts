@@ -88,17 +88,18 @@ const SLIPS: Case[] = [
   {
     slip: 'a missing "- " before a new assessment',
     file: withLine(11, '    date: 2026-04-11'),
-    at: '2026/ann-lee.yaml:11:5',
+    // Where the "- " goes, not the key: typed at the key, it would make the line wrong another way.
+    at: '2026/ann-lee.yaml:11:3',
     code: 'missing-dash',
     en: {
       message:
         '"date" is set twice in one entry of "assessments" (line 5, then here): the "- " that starts a new entry is missing',
-      hint: 'start the new entry with "- ": - date: 2026-04-11',
+      hint: 'start the new entry with "- " at column 3: "  - date: 2026-04-11"',
     },
     fr: {
       message:
         '«\u00a0date\u00a0» apparaît deux fois dans une même entrée de «\u00a0assessments\u00a0» (ligne 5, puis ici)\u00a0: il manque le «\u00a0-\u00a0» qui commence une nouvelle entrée',
-      hint: 'commencez la nouvelle entrée par «\u00a0-\u00a0»\u00a0: - date: 2026-04-11',
+      hint: 'commencez la nouvelle entrée par «\u00a0-\u00a0», colonne 3\u00a0: «\u00a0  - date: 2026-04-11\u00a0»',
     },
   },
   {
@@ -252,7 +253,7 @@ describe('a file with several slips', () => {
     expect(lines(diagnostics, dir).map((l) => l.replace(/ \(.*$/, ''))).toEqual([
       '2026/ann-lee.yaml:8:1: error: this line is indented with a tab: YAML indents with spaces only',
       '2026/ann-lee.yaml:9:6: error: wrong indentation: this line starts at column 6, the lines around it at column 7',
-      '2026/ann-lee.yaml:11:5: error: "date" is set twice in one entry of "assessments"',
+      '2026/ann-lee.yaml:11:3: error: "date" is set twice in one entry of "assessments"',
     ]);
   });
 
@@ -284,7 +285,7 @@ describe('a file with several slips', () => {
     const rep = withLine(11, '  date: 2026-04-11');
     const en = await diagnose(rep, 'en');
     expect(en.map((d) => `${d.at} ${d.code}: ${d.message} | ${d.hint ?? ''}`)).toEqual([
-      '2026/ann-lee.yaml:11:3 missing-dash: "date" is set twice in one entry of "assessments" (line 5, then here): the "- " that starts a new entry is missing | start the new entry with "- ": - date: 2026-04-11',
+      '2026/ann-lee.yaml:11:3 missing-dash: "date" is set twice in one entry of "assessments" (line 5, then here): the "- " that starts a new entry is missing | start the new entry with "- " at column 3: "  - date: 2026-04-11"',
     ]);
     expect((await diagnose(rep, 'fr')).map((d) => d.code)).toEqual(['missing-dash']);
     // Read as meant: the two sessions.

@@ -323,8 +323,11 @@ export const diagnosticsEn = {
   'before-since': (p: { date: string; since: string }) => ({
     message: `${p.date} is before "since" (${p.since}): it is not counted in the coaching stretch`,
   }),
-  'never-coached': (p: { year: number }) => ({
-    message: `no assessment in ${p.year}: this rep was never coached this year`,
+  'never-coached': (p: { year: number; notBegun?: string | undefined }) => ({
+    message:
+      p.notBegun === undefined
+        ? `no assessment in ${p.year}: this rep was never coached this year`
+        : `no assessment in ${p.year} yet: the year has not begun (as of ${p.notBegun})`,
   }),
   'never-observed': (p: { year: number; labels: readonly string[] }) => ({
     message: `never observed in ${p.year}: ${p.labels.join(', ')}`,

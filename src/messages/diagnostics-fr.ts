@@ -282,7 +282,10 @@ export const diagnosticsFr: DiagnosticCatalogue = {
     message: fr`${p.date} est avant « since » (${p.since}) : cette observation ne compte pas dans l’intervalle de coaching`,
   }),
   'never-coached': (p) => ({
-    message: fr`aucune observation en ${p.year} : ce commercial n’a pas été coaché cette année`,
+    message:
+      p.notBegun === undefined
+        ? fr`aucune observation en ${p.year} : ce commercial n’a pas été coaché cette année`
+        : fr`aucune observation en ${p.year} pour l’instant : l’année n’a pas commencé (au ${p.notBegun})`,
   }),
   'never-observed': (p) => ({
     message: fr`${p.labels.length === 1 ? 'jamais observée' : 'jamais observées'} en ${p.year} : ${p.labels.join(', ')}`,

@@ -42,7 +42,7 @@ export function checkRepFile(file: { path: string; stem: string; text: string },
     ? repCacheKey({ version: VERSION, framework: cache.framework, year, stem: file.stem, text: file.text })
     : undefined;
   if (cacheable && key !== undefined) {
-    const reused = reuseRep(cache.entries, key, check.asOf);
+    const reused = reuseRep(cache.entries, key, check.asOf, year);
     // The file's name as given this time (the data folder may be written another way).
     if (reused !== undefined)
       return { data: reused.data, diagnostics: reused.warnings.map((w) => ({ ...w, file: file.path })) };

@@ -77,7 +77,7 @@ const NEVER = '9999-99-99';
  * itself and the build's date `asOf` is not before any of its assessments;
  * undefined otherwise. The entry is kept for the next build.
  */
-export function reuseRep(cache: RepCache, key: string, asOf: string | undefined): ReusedRep | undefined {
+export function reuseRep(cache: RepCache, key: string, asOf: string | undefined, year?: number): ReusedRep | undefined {
   const entry = cache.known.get(key);
   if (entry === undefined || entry.key !== key || sumOf(key, entry.last, entry.json) !== entry.sum) return undefined;
   let stored: unknown;
@@ -92,6 +92,9 @@ export function reuseRep(cache: RepCache, key: string, asOf: string | undefined)
   const then = stored.asOf === '' ? NEVER : stored.asOf;
   const now = asOf ?? NEVER;
   if (then !== now && (entry.last > then || entry.last > now)) return undefined;
+  // A year without a session warns that it has not begun when the build's date is before it (never-coached).
+  const start = year === undefined ? undefined : `${String(year)}-01-01`;
+  if (start !== undefined && then < start !== now < start) return undefined;
   cache.next.set(key, entry);
   return stored;
 }

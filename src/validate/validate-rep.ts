@@ -110,7 +110,9 @@ export function validateRepYear(
   });
   if (framework !== undefined && year !== undefined) {
     if (data.assessments.length === 0) {
-      at('warning', [], { code: 'never-coached', params: { year } });
+      // Before the year begins (its files made by new-year in December), no session is no neglect yet.
+      const notBegun = check.asOf !== undefined && check.asOf < `${String(year)}-01-01` ? check.asOf : undefined;
+      at('warning', [], { code: 'never-coached', params: { year, notBegun } });
     } else {
       const observed = new Set(data.assessments.flatMap((a) => Object.keys(a.scores)));
       const labels = framework.competencies.filter((c) => !observed.has(c.id)).map((c) => c.label);

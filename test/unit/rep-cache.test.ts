@@ -4,7 +4,7 @@
  * writing it and reading it back would say.
  */
 import { describe, expect, it } from 'vitest';
-import { comesBackFromJson, emptyRepCache, recordRep } from '../../src/validate/rep-cache.js';
+import { comesBackFromJson, emptyRepCache, recordRep, reuseRep } from '../../src/validate/rep-cache.js';
 import type { RepYear } from '../../src/model/schema.js';
 
 /** The reference: the value written as JSON, read back, and compared with it (keys in order, −0 told from 0). */
@@ -80,5 +80,19 @@ describe('comesBackFromJson', () => {
     recordRep(cache, 'not kept', { data: minusZero, warnings: [], asOf: '2026-12-31' });
     expect([...cache.next.keys()]).toEqual(['kept']);
     expect(JSON.parse(cache.next.get('kept')?.json ?? '')).toEqual({ data, warnings: [], asOf: '2026-12-31' });
+  });
+});
+
+describe('reuseRep', () => {
+  it('does not reuse a year without a session across the day that year begins (its warning says whether it has)', () => {
+    const recorded = emptyRepCache();
+    const data = { name: 'Ann Lee', role: 'junior', assessments: [] } as unknown as RepYear;
+    recordRep(recorded, 'k', { data, warnings: [], asOf: '2026-12-02' });
+    const cache = () => emptyRepCache(recorded.next);
+    expect(reuseRep(cache(), 'k', '2026-12-20', 2027)?.data).toEqual(data);
+    expect(reuseRep(cache(), 'k', '2027-01-05', 2027)).toBeUndefined();
+    // The same date, or another year's file: as before.
+    expect(reuseRep(cache(), 'k', '2026-12-02', 2027)?.data).toEqual(data);
+    expect(reuseRep(cache(), 'k', '2027-01-05', 2026)?.data).toEqual(data);
   });
 });

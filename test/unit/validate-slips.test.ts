@@ -403,6 +403,25 @@ describe('a file with several slips', () => {
   });
 });
 
+describe('a year not begun yet', () => {
+  it('says a rep has no session in it yet, not that they were never coached, until the year begins', async () => {
+    const file = 'name: Ann Lee\nrole: junior\nteam: North\nassessments: []\n';
+    const said = async (asOf: string, locale: 'en' | 'fr') =>
+      (
+        await check({ '2026/ann-lee.yaml': withLine(1, 'name: Ann Lee'), '2027/ann-lee.yaml': file }, locale, asOf)
+      ).diagnostics
+        .filter((d) => d.code === 'never-coached')
+        .map((d) => d.message);
+    expect(await said('2026-12-02', 'en')).toEqual([
+      'no assessment in 2027 yet: the year has not begun (as of 2026-12-02)',
+    ]);
+    expect(await said('2026-12-02', 'fr')).toEqual([
+      'aucune observation en 2027 pour l’instant\u00a0: l’année n’a pas commencé (au 2026-12-02)',
+    ]);
+    expect(await said('2027-02-01', 'en')).toEqual(['no assessment in 2027: this rep was never coached this year']);
+  });
+});
+
 describe("notes and the build's date (SPEC §4)", () => {
   const notes = withLine(13, [
     '      discovery: 3',

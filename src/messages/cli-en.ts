@@ -94,6 +94,9 @@ export const cliEn = {
   }) =>
     `${p.year ?? ''}: ${p.written} written, ${p.skipped} up to date, ${p.failed} failed, ${plural(p.warnings, 'warning', 'warnings')} in ${p.seconds} s`,
   openIndex: (p: { file: string }) => `  open ${p.file}`,
+  /** The latest year folder, built by default, is one new-year made before it began. */
+  yearNotBegun: (p: { year: number; asOf: string; previous: number }) =>
+    `${p.year} has not begun (as of ${p.asOf}): its reports have no session yet. This year's reviews: revue build --year ${p.previous}`,
   invalidData: 'The data is invalid: no report was written.',
   changed: (p: { files: readonly string[] }) => `changed: ${p.files.join(', ')}`,
   watching: 'watching for changes (Ctrl-C to stop)',

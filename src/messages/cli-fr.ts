@@ -81,6 +81,8 @@ export const cliFr: CliCatalogue = {
   buildSummary: (p) =>
     fr`${p.year ?? ''} : ${plural(p.written, 'écrit', 'écrits')}, ${p.skipped} à jour, ${plural(p.failed, 'échec', 'échecs')}, ${plural(p.warnings, 'avertissement', 'avertissements')} en ${p.seconds.replace('.', ',')} s`,
   openIndex: (p) => `  ouvrez ${p.file}`,
+  yearNotBegun: (p) =>
+    fr`${p.year} n’a pas commencé (au ${p.asOf}) : ses rapports n’ont encore aucune séance. Les bilans de cette année : revue build --year ${p.previous}`,
   invalidData: fr`Les données sont invalides : aucun rapport n’a été écrit.`,
   changed: (p) => fr`modifié : ${p.files.join(', ')}`,
   watching: 'en attente de modifications (Ctrl-C pour arrêter)',

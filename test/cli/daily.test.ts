@@ -370,6 +370,24 @@ describe('revue new-year', () => {
     expect(await readFile(file('2027/julien-perrin.yaml'), 'utf8')).toBe(julien);
   });
 
+  it("after it, a build of the year not begun says so, with the command for this year's reviews", async () => {
+    await copy(EXAMPLE);
+    expect(revue(['new-year', '2027', '--as-of', '2026-12-31'], { cwd: dir }).code).toBe(0);
+    const notice =
+      '2027 n’a pas commencé (au 2026-12-31)\u00a0: ses rapports n’ont encore aucune séance. Les bilans de cette année\u00a0: revue build --year 2026';
+    const december = revue(['build', '--html-only', '--as-of', '2026-12-31'], { cwd: dir });
+    expect(december.code, december.stderr).toBe(0);
+    expect(december.stderr).toContain(notice);
+    // Asked for by name, or once it has begun: nothing to say.
+    expect(
+      revue(['build', '--html-only', '--year', '2027', '--as-of', '2026-12-31'], { cwd: dir }).stderr,
+    ).not.toContain('revue build --year 2026');
+    expect(revue(['build', '--html-only', '--as-of', '2027-01-04'], { cwd: dir }).stderr).not.toContain(
+      'revue build --year 2026',
+    );
+    expect(revue(['build', '--html-only', '-q', '--as-of', '2026-12-31'], { cwd: dir }).stderr).toBe('');
+  });
+
   it('says when there is no year before to start from', async () => {
     await copy(path.join(FIXTURES, 'minimal'));
     const run = revue(['new-year', '2030'], { cwd: dir });

@@ -149,6 +149,7 @@ const CLI: CliParams = {
   // --- The daily loop (issue 14) ---
   logWritten: { date: 'dd', name: 'nn', file: 'ff', created: true },
   logMissing: { missing: ['aa', 'bb'] },
+  yearNotBegun: { year: 9, asOf: 'aa', previous: 8 },
   logMissingHint: { rep: 'rr', context: 'cc', scores: ['s1=1', 's2=2'] },
   logRepAndNew: { rep: 'rr' },
   logUnknownRep: { rep: 'rr' },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ParsedArgs } from 'citty';
+import { utcDay } from '../../analyze/dates.js';
 import { build, type BuildOptions, type BuildResult } from '../../build.js';
 import { listYearFolders } from '../../load/workspace.js';
 import { watchBuild } from '../../watch.js';
@@ -55,7 +56,10 @@ export async function run(
     // Ctrl-C or SIGTERM stops the build, which still ends with its summary (a second one kills revue).
     const interrupt = new AbortController();
     out.io.onInterrupt?.(() => interrupt.abort());
-    return summarize(out, await build({ ...options, signal: interrupt.signal }).finally(progress.stop), verbosity);
+    const result = await build({ ...options, signal: interrupt.signal }).finally(progress.stop);
+    const code = summarize(out, result, verbosity);
+    if (year === undefined && !verbosity.quiet) await sayIfNotBegun(out, result.year, asOf ?? utcDay(Date.now()));
+    return code;
   }
 
   const stop = new AbortController();
@@ -127,4 +131,17 @@ function summarize(out: Console, result: BuildResult, { quiet }: Verbosity): Exi
   out.say(`${ok ? style.green('✓') : style.red('✗')} ${summary}`);
   if (result.index !== null && !quiet) out.say(t.openIndex({ file: path.relative(out.io.cwd, result.index) }));
   return ok ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * The latest year folder, which a build takes by default, may be one that
+ * `revue new-year` made in December: built before 1 January, its reports show
+ * no session. Said, with the command for this year's reviews, when the year
+ * before it has a folder.
+ */
+async function sayIfNotBegun(out: Console, year: number | null, asOf: string): Promise<void> {
+  if (year === null || asOf >= `${String(year)}-01-01`) return;
+  const previous = year - 1;
+  if (!(await listYearFolders(out.workspace.data)).includes(previous)) return;
+  out.say(out.style.yellow(out.t.yearNotBegun({ year, asOf, previous })));
 }

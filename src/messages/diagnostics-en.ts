@@ -58,6 +58,11 @@ const EXPECTED: Record<Expected, string> = {
   other: 'another kind of value',
 };
 
+/** The spaces a line as it should be written starts with. */
+export function leadingSpaces(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
 /** A key that should hold a list and holds nothing (`actions:` with no `- ` entry under it). */
 export function emptyList(p: { expected: Expected; received: unknown }): boolean {
   return p.expected === 'list' && (p.received === null || p.received === undefined);
@@ -169,7 +174,8 @@ export const diagnosticsEn = {
       p.others === 0
         ? 'this line is indented with a tab: YAML indents with spaces only'
         : `this line and ${plural(p.others, 'other', 'others')} are indented with tabs: YAML indents with spaces only`,
-    hint: `indent with spaces: ${quote(p.fix)}`,
+    // The spaces counted: inside quotes, six of them are hard to tell from five.
+    hint: `indent with ${plural(leadingSpaces(p.fix), 'space', 'spaces')}: ${quote(p.fix)}`,
   }),
   'bad-indent': (p: { column: number; expected: number; fix: string }) => ({
     message: `wrong indentation: this line starts at column ${p.column}, the lines around it at column ${p.expected}`,

@@ -6,9 +6,18 @@
  * recopier restent tels quels, nombres avec un point compris.
  */
 import { dayThatIsNot } from './dates.js';
-import { emptyList, type DiagnosticCatalogue, type Expected, type IdKind, type Reason } from './diagnostics-en.js';
+import {
+  emptyList,
+  leadingSpaces,
+  type DiagnosticCatalogue,
+  type Expected,
+  type IdKind,
+  type Reason,
+} from './diagnostics-en.js';
 import { decimal, fr } from './typography.js';
 
+/** French counts one and zero in the singular. */
+const plural = (n: number, one: string, many: string) => `${n} ${n <= 1 ? one : many}`;
 const at = (where: string) => (where === '' ? '' : fr`${where} : `);
 const quote = (text: string) => fr`« ${text.length > 40 ? `${text.slice(0, 40)}…` : text} »`;
 const didYouMean = (suggestion: string | undefined) =>
@@ -152,7 +161,7 @@ export const diagnosticsFr: DiagnosticCatalogue = {
       p.others === 0
         ? fr`cette ligne est indentée par une tabulation : le YAML n’indente qu’avec des espaces`
         : fr`cette ligne et ${p.others} ${p.others === 1 ? 'autre sont indentées' : 'autres sont indentées'} par des tabulations : le YAML n’indente qu’avec des espaces`,
-    hint: fr`indentez avec des espaces : ${quote(p.fix)}`,
+    hint: fr`indentez avec ${plural(leadingSpaces(p.fix), 'espace', 'espaces')} : ${quote(p.fix)}`,
   }),
   'bad-indent': (p) => ({
     message: fr`mauvaise indentation : cette ligne commence colonne ${p.column}, les lignes voisines colonne ${p.expected}`,

@@ -109,11 +109,11 @@ const SLIPS: Case[] = [
     code: 'tab-indent',
     en: {
       message: 'this line is indented with a tab: YAML indents with spaces only',
-      hint: 'indent with spaces: "      discovery: 2"',
+      hint: 'indent with 6 spaces: "      discovery: 2"',
     },
     fr: {
       message: 'cette ligne est indentée par une tabulation\u00a0: le YAML n’indente qu’avec des espaces',
-      hint: 'indentez avec des espaces\u00a0: «\u00a0      discovery: 2\u00a0»',
+      hint: 'indentez avec 6 espaces\u00a0: «\u00a0      discovery: 2\u00a0»',
     },
   },
   {
@@ -300,6 +300,10 @@ describe('a file with several slips', () => {
     expect(await hints('2026-00-10', 'fr')).toEqual([
       'invalid-date | le mois vient en second, de 01 à 12\u00a0: AAAA-MM-JJ',
     ]);
+    // Day first, with a day the month does not have: written year-month-day it would be refused again.
+    expect(await hints('31/11/2026', 'fr')).toEqual(['invalid-date | novembre 2026 a 30 jours']);
+    expect(await hints('31/11/2026', 'en')).toEqual(['invalid-date | November 2026 has 30 days']);
+    expect(await hints('11/31/2026', 'en')).toEqual(['invalid-date | November 2026 has 30 days']);
     // 2028 is a leap year: 29 February is a day, the 30th is not.
     expect(await hints('2028-02-30', 'en')).toContain('invalid-date | February 2028 has 29 days');
   });
@@ -310,13 +314,13 @@ describe('a file with several slips', () => {
     for (const tab of ['\tnegotiation: 2', '  \tnegotiation: 2']) {
       const found = await diagnose(withLine(10, tab), 'en');
       expect(found.map((d) => `${d.at} ${d.code} | ${d.hint ?? ''}`)).toEqual([
-        '2026/ann-lee.yaml:10:1 tab-indent | indent with spaces: "      negotiation: 2"',
+        '2026/ann-lee.yaml:10:1 tab-indent | indent with 6 spaces: "      negotiation: 2"',
       ]);
     }
     // A key of the session itself goes where the other sessions have it.
     const scores = await diagnose(withLine(12, '\tscores:'), 'en');
     expect(scores.map((d) => `${d.code} | ${d.hint ?? ''}`)).toEqual([
-      'tab-indent | indent with spaces: "    scores:"',
+      'tab-indent | indent with 4 spaces: "    scores:"',
     ]);
   });
 
@@ -324,7 +328,7 @@ describe('a file with several slips', () => {
     const tabs = REP.map((line) => line.replace(/^( {2})+/, (spaces) => '\t'.repeat(spaces.length / 2))).join('\n');
     const { diagnostics, dataset, dir } = await check({ '2026/ann-lee.yaml': `${tabs}\n` }, 'en');
     expect(lines(diagnostics, dir)).toEqual([
-      '2026/ann-lee.yaml:5:1: error: this line and 8 others are indented with tabs: YAML indents with spaces only (indent with spaces: "  - date: 2026-02-10")',
+      '2026/ann-lee.yaml:5:1: error: this line and 8 others are indented with tabs: YAML indents with spaces only (indent with 2 spaces: "  - date: 2026-02-10")',
     ]);
     expect(dataset).toBeUndefined();
     // What it was read as: the same as the file with spaces.

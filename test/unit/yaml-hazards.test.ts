@@ -96,7 +96,7 @@ describe('YAML hazards end in a clear error or a correct read', () => {
   it('points at a tab used for indentation', async () => {
     const { lines: out } = await check('name: Ann Lee\nrole: junior\nresults:\n\ttarget: 3\n');
     expect(out).toEqual([
-      '2026/ann-lee.yaml:4:1: error: this line is indented with a tab: YAML indents with spaces only (indent with spaces: "  target: 3")',
+      '2026/ann-lee.yaml:4:1: error: this line is indented with a tab: YAML indents with spaces only (indent with 2 spaces: "  target: 3")',
       // Read as meant once the tab is replaced: results has no achieved.
       '2026/ann-lee.yaml:4:2: error: missing required key "achieved" in results',
     ]);

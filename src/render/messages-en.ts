@@ -19,6 +19,8 @@ export const en: Record<MessageKey, string> = {
   firstYear: 'First year: there is nothing to compare with in {previous}.',
   noAssessmentHeadline: 'No assessment in {year}: this review cannot measure any level.',
   vs: 'in {year}',
+  /** A group's last-year figure: over this year's reps, not last year's group (a rep who left is not in it). */
+  vsSameReps: 'in {year}, same reps',
   profile: 'Competency profile',
   profileIntro:
     'End-of-year level (mean of the last two assessments), against {previous} and the level expected for the role. The gap says what is left to close to reach the expected level, or by how much it is exceeded. “1 obs.” marks a figure that rests on a single assessment: still to be confirmed.',

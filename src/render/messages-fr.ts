@@ -37,6 +37,7 @@ export const fr = {
   firstYear: 'Première année : aucune comparaison avec {previous} n’est possible.',
   noAssessmentHeadline: 'Aucune observation en {year} : ce bilan ne peut mesurer aucun niveau.',
   vs: 'en {year}',
+  vsSameReps: 'en {year}, mêmes commerciaux',
   profile: 'Profil de compétences',
   profileIntro:
     'Niveau de fin d’année (moyenne des deux dernières observations), comparé à {previous} et au niveau attendu pour la fonction. L’écart dit ce qui reste à combler pour atteindre le niveau attendu, ou de combien il est dépassé. « 1 obs. » signale un chiffre qui repose sur une seule observation : il reste à confirmer.',

@@ -95,7 +95,7 @@ function groupParts(group: GroupFigures, ctx: ReportContext) {
       detail:
         overall.previous === null
           ? ''
-          : `${fmt.delta(overall.delta)} ${changeBasis(overall, ctx, true)} · ${fmt.level(overall.previous)} ${fmt.t('vs', { year: year - 1 })}`,
+          : `${fmt.delta(overall.delta)} ${changeBasis(overall, ctx, true)} · ${fmt.level(overall.previous)} ${fmt.t('vsSameReps', { year: year - 1 })}`,
       tone: deltaClass(overall.delta),
     },
     {
@@ -110,7 +110,7 @@ function groupParts(group: GroupFigures, ctx: ReportContext) {
       detail:
         group.coaching.previousCount === null
           ? ''
-          : `${fmt.integer(group.coaching.previousCount)} ${fmt.t('vs', { year: year - 1 })}`,
+          : `${fmt.integer(group.coaching.previousCount)} ${fmt.t('vsSameReps', { year: year - 1 })}`,
       tone:
         group.coaching.previousCount === null
           ? 'flat'

@@ -157,7 +157,7 @@ describeWithBrowser('revue build on an English workspace', () => {
     // who progressed: Ann; new: Bo
     expect(team).toMatch(/Discovery\s+2\.0\s+2\.8\s+\+0\.5\s+2\.5\s+1\s+0\s+0\s+1\s+0\s+over 1 rep/);
     expect(team).toContain('+0.4 over 1 rep assessed both');
-    expect(team).toContain('years · 2.0 in 2025');
+    expect(team).toContain('years · 2.0 in 2025, same');
     const org = pdfText(file('organisation.pdf'), { layout: true });
     expect(org).toContain('Organisation report 2026');
     expect(org).toContain('North');

@@ -322,7 +322,7 @@ describe('team and organisation change, like for like (SPEC §5)', () => {
     // Negotiation: Ava alone has both levels.
     expect(row('Negotiation')).toContain('0.0 over 1 rep ');
     expect(row('Presentation')).toContain('— no rep assessed both years');
-    expect(text(team)).toContain('+0.5 over 2 reps assessed both years · 2.6 in 2025');
+    expect(text(team)).toContain('+0.5 over 2 reps assessed both years · 2.6 in 2025, same reps');
   });
 
   it('shows a first-year arrival as new, not as a regression, in member rows and counts', () => {

@@ -84,7 +84,13 @@ function groupParts(group: GroupFigures, ctx: ReportContext) {
     {
       label: labels.reps,
       value: fmt.integer(group.repCount),
-      detail: [group.managers.join(', '), newcomers === 0 ? '' : fmt.plural('newcomers', newcomers)]
+      // The managers named as such: under the count, a bare name read as one of the reps.
+      detail: [
+        group.managers.length === 0
+          ? ''
+          : `${group.managers.length === 1 ? labels.manager : labels.managers} ${group.managers.join(', ')}`,
+        newcomers === 0 ? '' : fmt.plural('newcomers', newcomers),
+      ]
         .filter((part) => part !== '')
         .join(' · '),
       tone: 'flat',

@@ -1,7 +1,7 @@
 /** SPEC §5 coaching: how often a rep was actually coached. */
 import type { RepYear } from '../model/schema.js';
 import { monthInProgress, monthsOver } from './as-of.js';
-import { daysBetween, monthIndex, monthNumber } from './dates.js';
+import { daysBetween, monthIndex, monthNumber, startOfYear } from './dates.js';
 import { compareText } from './series.js';
 import type { CoachingFigures, CoachingYear } from './types.js';
 
@@ -10,7 +10,7 @@ import type { CoachingFigures, CoachingYear } from './types.js';
  * if later".
  */
 export function coachingStart(data: RepYear, year: number): string {
-  const january = `${year}-01-01`;
+  const january = startOfYear(year);
   return data.since !== undefined && data.since > january ? data.since : january;
 }
 

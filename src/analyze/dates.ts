@@ -25,6 +25,11 @@ export function monthNumber(date: string): number {
   return Number(date.slice(5, 7));
 }
 
+/** 1 January of `year`, YYYY-MM-DD: a date before it is before the year begins. */
+export function startOfYear(year: number): string {
+  return `${String(year)}-01-01`;
+}
+
 /** The number of days of `month` (1–12) of `year`. */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -12,7 +12,7 @@
  * allowed) is left, maybe hundreds of lines up (`assessments:`). Bounding the
  * walk keeps a file of many misindented lines linear.
  */
-const MAX_LOOKBACK = 500;
+export const MAX_LOOKBACK = 500;
 
 /** What this module reads of a text: its lines, as they are or as repaired so far. */
 export interface LineSource {

@@ -14,6 +14,7 @@ import {
   indentOf,
   isBlank,
   itemContentColumn,
+  MAX_LOOKBACK,
   nearestColumn,
   opensBlock,
   type LineSource,
@@ -157,11 +158,11 @@ export function tabIndents({ doc, lines, keys, ids }: SlipContext): Slip[] {
   // The parser names the first few tabbed lines and loses its way after them: once it has named one, every
   // line indented with a tab is one, but inside a block or quoted text, where a tab is text.
   // A tab after spaces (`  \tnegotiation: 2`) is not one to the parser, which finds the line misindented instead.
-  const tabbedAt = (offset: number) => /^[ \t]*\t/.test(lines.line(lines.indexOf(offset)));
+  const tabbedAt = (offset: number) => TABBED.test(lines.line(lines.indexOf(offset)));
   if (!doc.errors.some((e) => e.code === 'TAB_AS_INDENT' || tabbedAt(e.pos[0]))) return [];
   const inside = textLines(doc, lines, false);
   const tabbed: number[] = [];
-  for (let i = 0; i < lines.count; i++) if (!inside.has(i) && /^[ \t]*\t/.test(lines.line(i))) tabbed.push(i);
+  for (let i = 0; i < lines.count; i++) if (!inside.has(i) && TABBED.test(lines.line(i))) tabbed.push(i);
   if (tabbed.length === 0) return [];
   const unit = indentUnit(lines);
   const repaired = new Map<number, string>();
@@ -170,8 +171,7 @@ export function tabIndents({ doc, lines, keys, ids }: SlipContext): Slip[] {
   /** The width each indentation as written was given, the latest. */
   const widths = new Map<string, number>();
   const columnsOfKeys = keyColumns(lines, (i) => inside.has(i) || lines.line(i).includes('\t'));
-  const kindOf = (key: string): 'id' | 'format' | undefined =>
-    ids?.has(key) === true ? 'id' : keys?.has(key) === true ? 'format' : undefined;
+  const kindOf = kinds(keys, ids);
   for (const index of tabbed) {
     const line = lines.line(index);
     const whitespace = /^[ \t]*/.exec(line)?.[0] ?? '';
@@ -236,7 +236,7 @@ function siblingKinds(
 ): Set<'id' | 'format'> {
   const kinds = new Set<'id' | 'format'>();
   // Bounded like allowedColumns: a file of many tabbed lines stays linear.
-  for (let i = index - 1, seen = 0; i >= 0 && i >= index - 500 && seen < 20; i--) {
+  for (let i = index - 1, seen = 0; i >= 0 && i >= index - MAX_LOOKBACK && seen < 20; i--) {
     const line = source.line(i);
     if (isBlank(line)) continue;
     const indent = indentOf(line);
@@ -272,6 +272,9 @@ function keyColumns(lines: Lines, skipped: (index: number) => boolean): Map<stri
   }
   return columns;
 }
+
+/** A line indented with a tab, alone or after spaces. */
+const TABBED = /^[ \t]*\t/;
 
 function previousLine(source: LineSource, index: number): number | undefined {
   for (let i = index - 1; i >= 0; i--) if (!isBlank(source.line(i))) return i;
@@ -333,7 +336,7 @@ export function wrongIndents({ doc, lines, keys, ids }: SlipContext): Slip[] {
       if (flaggedAllowed === undefined || flaggedAllowed.includes(indentOf(flagged))) continue;
       // The line the parser stumbles on may be right, and the one above it the slip: a competency among
       // the scores moved one level out reads as a key of the session, and the score below it as misplaced.
-      const outlier = ids === undefined ? undefined : dedentedAbove(source, j, skip, (key) => kindOf(key, keys, ids));
+      const outlier = dedentedAbove(source, j, skip, kinds(keys, ids));
       const i = outlier?.line ?? j;
       if (repaired.has(i)) continue;
       const line = source.line(i);
@@ -457,12 +460,10 @@ function listKey(lines: Lines, item: number, column: number): string | undefined
 /** How far up the entry above a dash-less line is looked for. */
 const MAX_ENTRY_LINES = 200;
 
-function kindOf(
-  key: string,
-  keys: ReadonlySet<string> | undefined,
-  ids: ReadonlySet<string>,
-): 'id' | 'format' | undefined {
-  return ids.has(key) ? 'id' : keys?.has(key) === true ? 'format' : undefined;
+/** A key's kind: an id of the framework, a key of the format, or neither (no ids known: never an id). */
+function kinds(keys: ReadonlySet<string> | undefined, ids: ReadonlySet<string> | undefined) {
+  return (key: string): 'id' | 'format' | undefined =>
+    ids?.has(key) === true ? 'id' : keys?.has(key) === true ? 'format' : undefined;
 }
 
 /**

@@ -238,8 +238,8 @@ export const cliEn = {
     `✓ logged the session of ${p.date} for ${p.name} in ${p.file}${p.created ? ' (new file)' : ''}`,
   logMissing: (p: { missing: readonly string[] }) => `missing: ${list(p.missing)}`,
   /** An example made of the workspace's own rep, context and competencies. */
-  logMissingHint: (p: { rep: string; context: string | undefined; scores: string[] }) =>
-    `e.g. revue log ${p.rep}${p.context === undefined ? '' : ` --context ${p.context}`} ${p.scores.join(' ')} (on a terminal, revue log asks)`,
+  logMissingHint: (p: { rep: string; context: string | undefined; scores: Array<{ id: string; score: number }> }) =>
+    `e.g. revue log ${p.rep}${p.context === undefined ? '' : ` --context ${p.context}`} ${p.scores.map((s) => `${s.id}=${s.score}`).join(' ')} (on a terminal, revue log asks)`,
   logMissingRep: 'the rep (REP, or --new "Full Name")',
   logMissingScores: 'at least one score (COMPETENCY=SCORE)',
   logMissingRole: '--role (for --new)',

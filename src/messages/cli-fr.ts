@@ -223,7 +223,7 @@ export const cliFr: CliCatalogue = {
     fr`✓ séance du ${p.date} ajoutée pour ${p.name} à ${p.file}${p.created ? ' (nouveau fichier)' : ''}`,
   logMissing: (p) => fr`il manque : ${list(p.missing)}`,
   logMissingHint: (p) =>
-    fr`par exemple revue log ${p.rep}${p.context === undefined ? '' : ` --context ${p.context}`} ${p.scores.join(' ')} (sur un terminal, revue log pose les questions)`,
+    fr`par exemple revue log ${p.rep}${p.context === undefined ? '' : ` --context ${p.context}`} ${p.scores.map((s) => `${s.id}=${String(s.score).replace('.', ',')}`).join(' ')} (sur un terminal, revue log pose les questions)`,
   logMissingRep: 'le commercial (REP, ou --new "Prénom Nom")',
   logMissingScores: 'au moins une note (COMPÉTENCE=NOTE)',
   logMissingRole: '--role (pour --new)',

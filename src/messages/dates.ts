@@ -1,3 +1,5 @@
+import { daysInMonth } from '../analyze/dates.js';
+
 /**
  * What is wrong with a date that is not a day of the calendar, said in the
  * hint instead of "write dates as YYYY-MM-DD": written so already
@@ -14,7 +16,7 @@ export function dayThatIsNot(value: string, locale: 'en' | 'fr'): string | undef
       ? 'le mois vient en second, de 01 à 12\u00a0: AAAA-MM-JJ'
       : 'the month comes second, from 01 to 12: YYYY-MM-DD';
   }
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const days = daysInMonth(year, month);
   if (day <= days) return undefined;
   const name = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(
     new Date(Date.UTC(year, month - 1, 1)),

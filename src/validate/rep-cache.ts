@@ -15,6 +15,7 @@
  * no cache.
  */
 import { createHash } from 'node:crypto';
+import { startOfYear } from '../analyze/dates.js';
 import type { Diagnostic } from '../model/dataset.js';
 import type { RepYear } from '../model/schema.js';
 
@@ -93,7 +94,7 @@ export function reuseRep(cache: RepCache, key: string, asOf: string | undefined,
   const now = asOf ?? NEVER;
   if (then !== now && (entry.last > then || entry.last > now)) return undefined;
   // A year without a session warns that it has not begun when the build's date is before it (never-coached).
-  const start = year === undefined ? undefined : `${String(year)}-01-01`;
+  const start = year === undefined ? undefined : startOfYear(year);
   if (start !== undefined && then < start !== now < start) return undefined;
   cache.next.set(key, entry);
   return stored;

@@ -1,4 +1,5 @@
 /** One rep-year file against the framework (SPEC §3, §4). */
+import { startOfYear } from '../analyze/dates.js';
 import type { Diagnostic, Severity } from '../model/dataset.js';
 import { repYearSchema, type Framework, type RepYear } from '../model/schema.js';
 import { SLUG, slugify } from '../model/text.js';
@@ -111,7 +112,7 @@ export function validateRepYear(
   if (framework !== undefined && year !== undefined) {
     if (data.assessments.length === 0) {
       // Before the year begins (its files made by new-year in December), no session is no neglect yet.
-      const notBegun = check.asOf !== undefined && check.asOf < `${String(year)}-01-01` ? check.asOf : undefined;
+      const notBegun = check.asOf !== undefined && check.asOf < startOfYear(year) ? check.asOf : undefined;
       at('warning', [], { code: 'never-coached', params: { year, notBegun } });
     } else {
       const observed = new Set(data.assessments.flatMap((a) => Object.keys(a.scores)));

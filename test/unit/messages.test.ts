@@ -150,7 +150,7 @@ const CLI: CliParams = {
   logWritten: { date: 'dd', name: 'nn', file: 'ff', created: true },
   logMissing: { missing: ['aa', 'bb'] },
   yearNotBegun: { year: 9, asOf: 'aa', previous: 8 },
-  logMissingHint: { rep: 'rr', context: 'cc', scores: ['s1=1', 's2=2'] },
+  logMissingHint: { rep: 'rr', context: 'cc', scores: [{ id: 's1', score: 1.5 }] },
   logRepAndNew: { rep: 'rr' },
   logUnknownRep: { rep: 'rr' },
   logRepTaken: { id: 'ii', file: 'ff' },

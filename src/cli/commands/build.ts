@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ParsedArgs } from 'citty';
-import { utcDay } from '../../analyze/dates.js';
+import { startOfYear, utcDay } from '../../analyze/dates.js';
 import { build, type BuildOptions, type BuildResult } from '../../build.js';
 import { listYearFolders } from '../../load/workspace.js';
 import { watchBuild } from '../../watch.js';
@@ -140,7 +140,7 @@ function summarize(out: Console, result: BuildResult, { quiet }: Verbosity): Exi
  * before it has a folder.
  */
 async function sayIfNotBegun(out: Console, year: number | null, asOf: string): Promise<void> {
-  if (year === null || asOf >= `${String(year)}-01-01`) return;
+  if (year === null || asOf >= startOfYear(year)) return;
   const previous = year - 1;
   if (!(await listYearFolders(out.workspace.data)).includes(previous)) return;
   out.say(out.style.yellow(out.t.yearNotBegun({ year, asOf, previous })));

@@ -77,7 +77,7 @@ export async function run(
   if (scores.length === 0) missing.push(t.logMissingScores);
   if (missing.length > 0) {
     if (!interactive)
-      throw new UsageError(t.logMissing({ missing }), { hint: t.logMissingHint(example(rep, dataset, out)) });
+      throw new UsageError(t.logMissing({ missing }), { hint: t.logMissingHint(example(rep, dataset)) });
     const known: Known = {
       rep: rep !== undefined,
       role: identity === undefined || identity.role !== '',
@@ -216,21 +216,19 @@ function atArgument(d: Diagnostic, plan: LogPlan, input: LogInput): Diagnostic {
 /**
  * The command line a manager could have typed, made of this workspace: the
  * rep named (or its first rep), its first context and two competencies
- * scored at the middle of the scale, written with the workspace's decimal
- * mark (`closing=2,5` in French).
+ * scored at the middle of the scale (the catalogue writes them with the
+ * workspace's decimal mark: `closing=2,5` in French).
  */
-function example(rep: string | undefined, dataset: Dataset, out: Console) {
+function example(rep: string | undefined, dataset: Dataset) {
   const { framework } = dataset;
   const { min, max, step } = framework.scale;
   const middle = min + Math.round((max - min) / 2 / step) * step;
-  const written = (value: number) => {
-    const text = String(Number(value.toFixed(6)));
-    return out.locale === 'fr' ? text.replace('.', ',') : text;
-  };
   const latest = dataset.years.at(-1);
   return {
     rep: rep ?? dataset.reps.find((r) => r.year === latest)?.id ?? dataset.reps[0]?.id ?? 'alice-martin',
     context: framework.contexts?.[0]?.id,
-    scores: framework.competencies.slice(0, 2).map((c, i) => `${c.id}=${written(i === 0 ? middle : middle - step)}`),
+    scores: framework.competencies
+      .slice(0, 2)
+      .map((c, i) => ({ id: c.id, score: Number((i === 0 ? middle : middle - step).toFixed(6)) })),
   };
 }

@@ -32,7 +32,9 @@ export async function run(
   const asOf = buildDateOf(parseDate(t, out.locale, args['as-of']), epoch);
   const { data, found } = out.workspace;
   const verbosity: Verbosity = { verbose: args.verbose === true, quiet: args.quiet === true };
-  const progress = createProgress(out, year ?? (await listYearFolders(data)).at(-1) ?? null, verbosity);
+  // The year folders, when the build takes the latest: for the progress line, and to say when that year has not begun.
+  const folders = year === undefined ? await listYearFolders(data) : [];
+  const progress = createProgress(out, year ?? folders.at(-1) ?? null, verbosity);
   const options: BuildOptions = {
     data,
     // Found from a folder inside the workspace: the reports go to the workspace's output/, not the current folder's.
@@ -58,7 +60,7 @@ export async function run(
     out.io.onInterrupt?.(() => interrupt.abort());
     const result = await build({ ...options, signal: interrupt.signal }).finally(progress.stop);
     const code = summarize(out, result, verbosity);
-    if (year === undefined && !verbosity.quiet) await sayIfNotBegun(out, result.year, asOf ?? utcDay(Date.now()));
+    if (year === undefined && !verbosity.quiet) sayIfNotBegun(out, result.year, asOf ?? utcDay(Date.now()), folders);
     return code;
   }
 
@@ -139,9 +141,9 @@ function summarize(out: Console, result: BuildResult, { quiet }: Verbosity): Exi
  * no session. Said, with the command for this year's reviews, when the year
  * before it has a folder.
  */
-async function sayIfNotBegun(out: Console, year: number | null, asOf: string): Promise<void> {
+function sayIfNotBegun(out: Console, year: number | null, asOf: string, folders: readonly number[]): void {
   if (year === null || asOf >= startOfYear(year)) return;
   const previous = year - 1;
-  if (!(await listYearFolders(out.workspace.data)).includes(previous)) return;
+  if (!folders.includes(previous)) return;
   out.say(out.style.yellow(out.t.yearNotBegun({ year, asOf, previous })));
 }
